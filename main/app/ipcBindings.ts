@@ -1,0 +1,34 @@
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { CallResult } from '../../shared/contract/errors.ts';
+import { callChannel, callNames, eventChannel } from '../../shared/contract/names.ts';
+import type { GenvidCore } from '../core.ts';
+
+const untrusted: CallResult<never> = {
+  ok: false,
+  error: { code: 'forbidden', message: 'This call came from a page that is not part of Genvid.' },
+};
+
+/**
+ * Binds the contract to Electron IPC: every call goes through the core's validating dispatcher,
+ * but only from our own app's top frame; every event goes to every window.
+ */
+export function bindIpc(core: GenvidCore, isAppUrl: (url: string) => boolean): () => void {
+  const isTrusted = (event: IpcMainInvokeEvent) => {
+    const frame = event.senderFrame;
+    return frame !== null && frame.parent === null && isAppUrl(frame.url);
+  };
+  for (const name of callNames) {
+    ipcMain.handle(callChannel(name), (event, input: unknown) =>
+      isTrusted(event) ? core.dispatch(name, input) : untrusted,
+    );
+  }
+  const unsubscribe = core.events.subscribe(({ name, payload }) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (!window.isDestroyed()) window.webContents.send(eventChannel(name), payload);
+    }
+  });
+  return () => {
+    unsubscribe();
+    for (const name of callNames) ipcMain.removeHandler(callChannel(name));
+  };
+}

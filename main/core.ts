@@ -1,0 +1,62 @@
+import { homedir } from 'node:os';
+import packageJson from '../package.json' with { type: 'json' };
+import type { AppInfo } from '../shared/contract/calls.ts';
+import { createDispatcher, type Dispatch } from './api/dispatcher.ts';
+import { EventHub } from './api/eventHub.ts';
+import { createHandlers } from './api/handlers.ts';
+import { RowPatchCoalescer } from './api/rowPatchCoalescer.ts';
+import { openStore, type Store } from './db/store.ts';
+import { databaseFile } from './paths/dataDir.ts';
+import { defaultSettings } from './settings/settingsService.ts';
+
+export interface CoreOptions {
+  dataDir: string;
+  shell: AppInfo['shell'];
+  electronVersion?: string | null;
+  /** The OS language tag, for the first-run language. */
+  locale?: string | undefined;
+  homeDir?: string;
+  now?: () => number;
+  onInternalError?: (error: unknown, context: string) => void;
+}
+
+/** Main's services, independent of Electron: what the desktop app, browser mode and tests run. */
+export interface GenvidCore {
+  readonly store: Store;
+  readonly events: EventHub;
+  /** Where row changes go; they reach the renderer coalesced. */
+  readonly rowPatches: RowPatchCoalescer;
+  readonly dispatch: Dispatch;
+  close(): void;
+}
+
+export function openCore(options: CoreOptions): GenvidCore {
+  const now = options.now ?? Date.now;
+  const store = openStore(databaseFile(options.dataDir), now);
+  const events = new EventHub();
+  const rowPatches = new RowPatchCoalescer((patches) => events.emit('rowPatches', { patches }));
+  const appInfo: AppInfo = {
+    name: packageJson.productName,
+    version: packageJson.version,
+    shell: options.shell,
+    platform: process.platform,
+    nodeVersion: process.versions.node,
+    electronVersion: options.electronVersion ?? null,
+    dataDir: options.dataDir,
+    databasePath: store.file,
+    schemaVersion: store.schemaVersion,
+  };
+  const settingsDefaults = defaultSettings({ locale: options.locale, homeDir: options.homeDir ?? homedir() });
+  const report = options.onInternalError ?? ((error, context) => console.error(`[genvid] ${context} failed:`, error));
+  const dispatch = createDispatcher(createHandlers({ store, appInfo, settingsDefaults }), report);
+  return {
+    store,
+    events,
+    rowPatches,
+    dispatch,
+    close() {
+      rowPatches.flush();
+      store.close();
+    },
+  };
+}

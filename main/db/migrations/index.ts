@@ -1,0 +1,9 @@
+import { initialSchema } from './0001_initial.ts';
+
+/**
+ * Ordered migrations: entry N takes the database from user_version N to N+1. Never edit one that
+ * has shipped; add the next instead.
+ */
+export const migrations: readonly string[] = [initialSchema];
+
+export const latestSchemaVersion = migrations.length;

@@ -1,0 +1,30 @@
+import { BatchesRepo } from './batchesRepo.ts';
+import { openDatabase, type Db } from './connection.ts';
+import { schemaVersion } from './migrate.ts';
+import { RowsRepo } from './rowsRepo.ts';
+import { SettingsRepo } from './settingsRepo.ts';
+
+/** The database and every repository over it. The only way the rest of main reaches SQL. */
+export interface Store {
+  readonly file: string;
+  readonly schemaVersion: number;
+  readonly settings: SettingsRepo;
+  readonly batches: BatchesRepo;
+  readonly rows: RowsRepo;
+  batchExists(batchId: number): boolean;
+  close(): void;
+}
+
+export function openStore(file: string, now: () => number = Date.now): Store {
+  const db: Db = openDatabase(file);
+  const batchExists = db.prepare<[number], { found: number }>('SELECT 1 AS found FROM batches WHERE id = ?');
+  return {
+    file,
+    schemaVersion: schemaVersion(db),
+    settings: new SettingsRepo(db, now),
+    batches: new BatchesRepo(db, now),
+    rows: new RowsRepo(db, now),
+    batchExists: (batchId) => batchExists.get(batchId) !== undefined,
+    close: () => db.close(),
+  };
+}

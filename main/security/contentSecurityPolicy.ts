@@ -1,0 +1,20 @@
+/**
+ * The renderer's Content-Security-Policy, sent as a response header by both shells. Nothing inline,
+ * nothing remote: scripts and styles come only from the app's own bundle.
+ */
+export function contentSecurityPolicy(options: { connectSources?: readonly string[] } = {}): string {
+  const connect = ["'self'", ...(options.connectSources ?? [])].join(' ');
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob:",
+    "font-src 'self'",
+    `connect-src ${connect}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}

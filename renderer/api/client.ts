@@ -1,0 +1,20 @@
+import type { GenvidApi, GenvidBridge } from '../../shared/contract/api.ts';
+import { ApiCallError, type CallResult } from '../../shared/contract/errors.ts';
+
+async function unwrap<T>(result: Promise<CallResult<T>>): Promise<T> {
+  const settled = await result;
+  if (!settled.ok) throw new ApiCallError(settled.error);
+  return settled.value;
+}
+
+/** The renderer's API: the bridge's envelopes turned into values or ApiCallError rejections. */
+export function createApi(bridge: GenvidBridge): GenvidApi {
+  return {
+    getAppInfo: () => unwrap(bridge.getAppInfo()),
+    getSettings: () => unwrap(bridge.getSettings()),
+    updateSettings: (patch) => unwrap(bridge.updateSettings(patch)),
+    listBatches: () => unwrap(bridge.listBatches()),
+    getRowsPage: (query) => unwrap(bridge.getRowsPage(query)),
+    onRowPatches: (listener) => bridge.onRowPatches(listener),
+  };
+}

@@ -1,0 +1,55 @@
+import { create } from 'zustand';
+import type { GenvidApi } from '../../shared/contract/api.ts';
+import type { AppInfo } from '../../shared/contract/calls.ts';
+import type { BatchSummary } from '../../shared/domain/batch.ts';
+import type { Settings, SettingsPatch } from '../../shared/domain/settings.ts';
+import { ApiCallError } from '../../shared/contract/errors.ts';
+
+export type LoadState =
+  | { kind: 'loading' }
+  | { kind: 'ready' }
+  | { kind: 'failed'; code: string; message: string };
+
+export interface AppState {
+  load: LoadState;
+  appInfo: AppInfo | null;
+  settings: Settings | null;
+  batches: BatchSummary[];
+  /** Loads everything the first screen needs. */
+  start(api: GenvidApi): Promise<void>;
+  /** Applies the change at once and rolls it back if main refuses it. */
+  updateSettings(api: GenvidApi, patch: SettingsPatch): Promise<void>;
+}
+
+export const useAppStore = create<AppState>()((set, get) => ({
+  load: { kind: 'loading' },
+  appInfo: null,
+  settings: null,
+  batches: [],
+
+  async start(api) {
+    set({ load: { kind: 'loading' } });
+    try {
+      const [appInfo, settings, batches] = await Promise.all([api.getAppInfo(), api.getSettings(), api.listBatches()]);
+      set({ appInfo, settings, batches, load: { kind: 'ready' } });
+    } catch (error) {
+      set({ load: failure(error) });
+    }
+  },
+
+  async updateSettings(api, patch) {
+    const before = get().settings;
+    if (before) set({ settings: { ...before, ...patch } });
+    try {
+      set({ settings: await api.updateSettings(patch) });
+    } catch (error) {
+      set({ settings: before, load: failure(error) });
+    }
+  },
+}));
+
+function failure(error: unknown): LoadState {
+  return error instanceof ApiCallError
+    ? { kind: 'failed', code: error.code, message: error.message }
+    : { kind: 'failed', code: 'internal', message: String(error) };
+}

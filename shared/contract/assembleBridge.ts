@@ -1,0 +1,20 @@
+import type { GenvidBridge } from './api.ts';
+import type { CallName, EventName, SubscribeName } from './names.ts';
+
+export type CallFactory = <K extends CallName>(name: K) => GenvidBridge[K];
+export type SubscriptionFactory = <E extends EventName>(name: E) => GenvidBridge[SubscribeName<E>];
+
+/**
+ * Builds a transport's bridge: the one list of every call and event, so each transport supplies
+ * only how to send a call and how to listen for an event. A call missing here is a type error.
+ */
+export function assembleBridge(call: CallFactory, subscription: SubscriptionFactory): GenvidBridge {
+  return {
+    getAppInfo: call('getAppInfo'),
+    getSettings: call('getSettings'),
+    updateSettings: call('updateSettings'),
+    listBatches: call('listBatches'),
+    getRowsPage: call('getRowsPage'),
+    onRowPatches: subscription('rowPatches'),
+  } satisfies GenvidBridge;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { BatchSummarySchema, RowViewSchema } from '../domain/batch.ts';
+import { RowStatusSchema } from '../domain/status.ts';
+import { SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
+import type { CallName } from './names.ts';
+
+const NoInput = z.void();
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** `electron` for the desktop app, `browser` for browser mode. */
+  shell: z.enum(['electron', 'browser']),
+  platform: z.string(),
+  nodeVersion: z.string(),
+  electronVersion: z.string().nullable(),
+  dataDir: z.string(),
+  databasePath: z.string(),
+  schemaVersion: z.number().int(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const RowsPageInputSchema = z
+  .object({
+    batchId: z.number().int().positive(),
+    offset: z.number().int().nonnegative().default(0),
+    limit: z.number().int().min(1).max(1000).default(200),
+    statuses: z.array(RowStatusSchema).min(1).optional(),
+  })
+  .strict();
+
+export const RowsPageSchema = z.object({
+  batchId: z.number().int().positive(),
+  offset: z.number().int().nonnegative(),
+  /** Rows matching the filter, in the whole batch. */
+  total: z.number().int().nonnegative(),
+  rows: z.array(RowViewSchema),
+});
+export type RowsPage = z.infer<typeof RowsPageSchema>;
+
+/** Every call: its input schema (validated in main) and its output schema. */
+export const calls = {
+  getAppInfo: { input: NoInput, output: AppInfoSchema },
+  getSettings: { input: NoInput, output: SettingsSchema },
+  updateSettings: { input: SettingsPatchSchema, output: SettingsSchema },
+  listBatches: { input: NoInput, output: z.array(BatchSummarySchema) },
+  getRowsPage: { input: RowsPageInputSchema, output: RowsPageSchema },
+} as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
+
+export type Calls = typeof calls;
+/** What a caller passes (defaults may be left out). */
+export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
+/** What a handler receives, after validation and defaults. */
+export type ParsedCallInput<K extends CallName> = z.output<Calls[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Calls[K]['output']>;
