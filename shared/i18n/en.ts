@@ -44,6 +44,16 @@ export const en = {
     'This page cannot reach the Genvid engine. Open the address printed by `npm run web`, including its #token part.',
   'error.bridgeRefused':
     'The Genvid engine refused this page: its token is missing or out of date. Open the address printed by the latest `npm run web`.',
+  'providerError.auth': 'The provider refused the API key. Check the key in Settings. ({detail})',
+  'providerError.insufficient_funds': 'Not enough credits with the provider. Top up, then resume. ({detail})',
+  'providerError.validation': 'The provider rejected this row\'s settings: {detail}',
+  'providerError.moderation': 'The provider\'s content policy blocked this prompt or image. Edit the row and run it again. ({detail})',
+  'providerError.rate_limited': 'The provider is limiting requests; Genvid will wait and try again. ({detail})',
+  'providerError.transient': 'A temporary problem at the provider; a retry may help. ({detail})',
+  'providerError.provider_failed': 'The provider could not generate this video. ({detail})',
+  'providerError.model_unavailable': 'This model is not available at the provider any more. Move the row to another model. ({detail})',
+  'providerError.expired': 'The video\'s download link has expired. ({detail})',
+  'providerError.unknown_outcome': 'The request may or may not have reached the provider, so Genvid will not send it again by itself. Check the provider\'s log before re-running. ({detail})',
   'error.retry': 'Try again',
 } as const;
 

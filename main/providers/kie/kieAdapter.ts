@@ -1,0 +1,146 @@
+import type { ModelEntry } from '../../../shared/catalog/schema.ts';
+import { encodeInput, selectVariant } from '../../../shared/catalog/encoding.ts';
+import type { ResolvedRequest } from '../../../shared/catalog/request.ts';
+import { openRangedDownload } from '../download.ts';
+import { ProviderError } from '../errors.ts';
+import { callProvider, type HttpCall } from '../http.ts';
+import { joinUrl, timeoutsFor } from '../timeouts.ts';
+import type { DownloadOptions, DownloadStream, PollResult, ProviderAdapter, ProviderConnection, ReportedCost, TaskRef } from '../types.ts';
+import { kieCodeError, kieTaskFailure, readKieReply } from './kieEnvelope.ts';
+
+/**
+ * KIE: the Market jobs API (`/api/v1/jobs/*`, most models) and the dedicated Veo 3.1 API
+ * (`/api/v1/veo/*`), both behind one adapter.
+ */
+export class KieAdapter implements ProviderAdapter {
+  readonly provider = 'kie' as const;
+  private readonly connection: ProviderConnection;
+  private readonly fetch: typeof fetch;
+
+  constructor(connection: ProviderConnection) {
+    this.connection = connection;
+    this.fetch = connection.fetch ?? fetch;
+  }
+
+  async submit(entry: ModelEntry, request: ResolvedRequest): Promise<TaskRef> {
+    const variant = selectVariant(entry, request);
+    const input = encodeInput(variant, request);
+    const veo = entry.protocol === 'kie-veo';
+    const body = veo ? { ...input, model: variant.wireModel } : { model: variant.wireModel, input };
+    const data = await this.send('create', 'POST', veo ? '/api/v1/veo/generate' : '/api/v1/jobs/createTask', JSON.stringify(body));
+    const taskId = (data as { taskId?: unknown } | null)?.taskId;
+    if (typeof taskId !== 'string' || taskId.length === 0) {
+      // KIE said success but gave no id: a task may exist that we can never find again.
+      throw new ProviderError({ kind: 'unknown_outcome', provider: 'kie', detail: 'KIE accepted the request but returned no taskId' });
+    }
+    return { provider: 'kie', protocol: entry.protocol, wireModel: variant.wireModel, taskId };
+  }
+
+  async poll(task: TaskRef): Promise<PollResult> {
+    const veo = task.protocol === 'kie-veo';
+    const path = `${veo ? '/api/v1/veo/record-info' : '/api/v1/jobs/recordInfo'}?taskId=${encodeURIComponent(task.taskId)}`;
+    const data = (await this.send('read', 'GET', path)) as Record<string, unknown> | null;
+    if (!data || typeof data !== 'object') {
+      throw new ProviderError({ kind: 'transient', provider: 'kie', detail: `KIE returned no record for task ${task.taskId}` });
+    }
+    return veo ? readVeoRecord(data) : readJobsRecord(data);
+  }
+
+  async openDownload(_task: TaskRef, resultUrl: string, options: DownloadOptions = {}): Promise<DownloadStream> {
+    const timeoutMs = timeoutsFor(this.connection).downloadMs;
+    try {
+      // Result files are public links: no key is sent to the file host.
+      return await openRangedDownload(this.fetch, 'kie', resultUrl, { ...options, timeoutMs });
+    } catch (error) {
+      if (!(error instanceof ProviderError) || error.kind !== 'expired') throw error;
+      // KIE's documented fallback: a fresh 20-minute link for a result whose own link stopped working.
+      const fresh = await this.send('read', 'POST', '/api/v1/common/download-url', JSON.stringify({ url: resultUrl })).catch((fallbackError: unknown) => {
+        throw fallbackError instanceof ProviderError && fallbackError.kind === 'validation'
+          ? new ProviderError({ kind: 'expired', provider: 'kie', detail: `${error.detail}; KIE could not renew it: ${fallbackError.detail}` })
+          : fallbackError;
+      });
+      if (typeof fresh !== 'string') throw error;
+      return openRangedDownload(this.fetch, 'kie', fresh, { ...options, timeoutMs });
+    }
+  }
+
+  async balance(): Promise<ReportedCost> {
+    const data = await this.send('read', 'GET', '/api/v1/chat/credit');
+    if (typeof data !== 'number' || !Number.isFinite(data)) {
+      throw new ProviderError({ kind: 'transient', provider: 'kie', detail: `KIE returned an unreadable balance ${JSON.stringify(data)}` });
+    }
+    return { amount: data, unit: 'credits' };
+  }
+
+  private async send(phase: HttpCall['phase'], method: HttpCall['method'], path: string, body?: string): Promise<unknown> {
+    const timeouts = timeoutsFor(this.connection);
+    const reply = await callProvider(this.fetch, {
+      provider: 'kie',
+      phase,
+      method,
+      url: joinUrl(this.connection.baseUrl, path),
+      headers: { Authorization: `Bearer ${this.connection.apiKey}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body,
+      timeoutMs: phase === 'create' ? timeouts.createMs : timeouts.readMs,
+    });
+    return readKieReply(reply, phase);
+  }
+}
+
+const pendingStates = new Set(['waiting', 'queuing', 'queueing', 'wait']);
+
+function readJobsRecord(data: Record<string, unknown>): PollResult {
+  const state = String(data.state ?? '').toLowerCase();
+  if (state === 'success') {
+    const resultUrls = parseResultUrls(data.resultJson);
+    if (resultUrls.length === 0) {
+      return { state: 'failed', error: new ProviderError({ kind: 'provider_failed', provider: 'kie', detail: 'KIE reported success but no result URL', retryable: true }) };
+    }
+    return { state: 'succeeded', resultUrls, ...cost(data.creditsConsumed ?? data.consumeCredits) };
+  }
+  if (state === 'fail') return { state: 'failed', error: kieTaskFailure(data.failCode, data.failMsg) };
+  const progress = typeof data.progress === 'number' ? clampProgress(data.progress) : undefined;
+  return { state: pendingStates.has(state) ? 'pending' : 'running', ...(progress === undefined ? {} : { progress }) };
+}
+
+function readVeoRecord(data: Record<string, unknown>): PollResult {
+  const flag = Number(data.successFlag);
+  if (flag === 1) {
+    const response = data.response as { resultUrls?: unknown } | undefined;
+    const resultUrls = Array.isArray(response?.resultUrls) ? response.resultUrls.filter((u): u is string => typeof u === 'string') : [];
+    if (resultUrls.length === 0) {
+      return { state: 'failed', error: new ProviderError({ kind: 'provider_failed', provider: 'kie', detail: 'KIE Veo reported success but no result URL', retryable: true }) };
+    }
+    return { state: 'succeeded', resultUrls, ...cost(data.creditsConsumed) };
+  }
+  if (flag === 2 || flag === 3) {
+    const code = Number(data.errorCode);
+    const message = typeof data.errorMessage === 'string' ? data.errorMessage : '';
+    const error = Number.isFinite(code) && code >= 400 && code !== 500 && code !== 501 ? kieCodeError(code, message) : kieTaskFailure(data.errorCode, message);
+    return { state: 'failed', error };
+  }
+  return { state: 'running' };
+}
+
+/** `resultJson` is a JSON string holding `resultUrls`; some clients have seen an object or `result_urls`. */
+export function parseResultUrls(resultJson: unknown): string[] {
+  let value: unknown = resultJson;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return [];
+    }
+  }
+  const record = value as { resultUrls?: unknown; result_urls?: unknown } | null;
+  const urls = record?.resultUrls ?? record?.result_urls;
+  return Array.isArray(urls) ? urls.filter((url): url is string => typeof url === 'string' && url.length > 0) : [];
+}
+
+function cost(value: unknown): { cost?: ReportedCost } {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? { cost: { amount: value, unit: 'credits' } } : {};
+}
+
+function clampProgress(value: number): number {
+  return Math.max(0, Math.min(100, value));
+}

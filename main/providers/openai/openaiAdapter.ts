@@ -1,0 +1,115 @@
+import type { ModelEntry } from '../../../shared/catalog/schema.ts';
+import { encodeInput, selectVariant } from '../../../shared/catalog/encoding.ts';
+import type { ResolvedRequest } from '../../../shared/catalog/request.ts';
+import { openRangedDownload } from '../download.ts';
+import { ProviderError } from '../errors.ts';
+import { callProvider, describeNonJson, retryAfterMs, type HttpCall, type HttpReply } from '../http.ts';
+import { isModeration } from '../kie/kieEnvelope.ts';
+import { joinUrl, timeoutsFor } from '../timeouts.ts';
+import type { DownloadOptions, DownloadStream, PollResult, ProviderAdapter, ProviderConnection, TaskRef } from '../types.ts';
+
+/**
+ * The OpenAI-compatible `/v1/videos` shape. OpenAI's own Sora API shut down on 2026-09-24;
+ * gateways still speak it, so the base URL is the gateway's (including its `/v1` prefix or not:
+ * the paths below add `/v1`).
+ */
+export class OpenAiVideosAdapter implements ProviderAdapter {
+  readonly provider = 'openai' as const;
+  private readonly connection: ProviderConnection;
+  private readonly fetch: typeof fetch;
+
+  constructor(connection: ProviderConnection) {
+    this.connection = connection;
+    this.fetch = connection.fetch ?? fetch;
+  }
+
+  async submit(entry: ModelEntry, request: ResolvedRequest): Promise<TaskRef> {
+    const variant = selectVariant(entry, request);
+    const body = { model: variant.wireModel, ...encodeInput(variant, request) };
+    const video = okVideo(await this.send('create', 'POST', '/v1/videos', JSON.stringify(body)), 'create');
+    if (typeof video.id !== 'string' || video.id.length === 0) {
+      throw new ProviderError({ kind: 'unknown_outcome', provider: 'openai', detail: 'the gateway accepted the request but returned no video id' });
+    }
+    return { provider: 'openai', protocol: 'openai-videos', wireModel: variant.wireModel, taskId: video.id };
+  }
+
+  async poll(task: TaskRef): Promise<PollResult> {
+    const reply = await this.send('read', 'GET', `/v1/videos/${encodeURIComponent(task.taskId)}`);
+    const video = okVideo(reply, 'read');
+    const pollAfter = Number(reply.headers.get('openai-poll-after-ms'));
+    const hint = Number.isFinite(pollAfter) && pollAfter > 0 ? { pollAfterMs: pollAfter } : {};
+    const progress = typeof video.progress === 'number' ? { progress: Math.max(0, Math.min(100, video.progress)) } : {};
+    switch (video.status) {
+      case 'queued':
+        return { state: 'pending', ...progress, ...hint };
+      case 'in_progress':
+        return { state: 'running', ...progress, ...hint };
+      case 'completed':
+        return { state: 'succeeded', resultUrls: [joinUrl(this.connection.baseUrl, `/v1/videos/${encodeURIComponent(task.taskId)}/content`)] };
+      case 'failed': {
+        const error = (video.error ?? {}) as { code?: unknown; message?: unknown };
+        const code = typeof error.code === 'string' ? error.code : undefined;
+        const message = typeof error.message === 'string' ? error.message : 'generation failed';
+        const detail = code ? `${message} (${code})` : message;
+        if (isModeration(`${code ?? ''} ${message}`)) return { state: 'failed', error: new ProviderError({ kind: 'moderation', provider: 'openai', providerCode: code, detail }) };
+        const retryable = /internal|server|timeout|temporar/i.test(`${code ?? ''} ${message}`);
+        return { state: 'failed', error: new ProviderError({ kind: 'provider_failed', provider: 'openai', providerCode: code, detail, retryable }) };
+      }
+      default:
+        throw new ProviderError({ kind: 'transient', provider: 'openai', detail: `unknown video status ${JSON.stringify(video.status)}` });
+    }
+  }
+
+  openDownload(_task: TaskRef, resultUrl: string, options: DownloadOptions = {}): Promise<DownloadStream> {
+    // The content endpoint needs the key, unlike other providers' public file links.
+    return openRangedDownload(this.fetch, 'openai', resultUrl, {
+      ...options,
+      headers: { Authorization: `Bearer ${this.connection.apiKey}` },
+      timeoutMs: timeoutsFor(this.connection).downloadMs,
+    });
+  }
+
+  private send(phase: HttpCall['phase'], method: HttpCall['method'], path: string, body?: string): Promise<HttpReply> {
+    const timeouts = timeoutsFor(this.connection);
+    return callProvider(this.fetch, {
+      provider: 'openai',
+      phase,
+      method,
+      url: joinUrl(this.connection.baseUrl, path),
+      headers: { Authorization: `Bearer ${this.connection.apiKey}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body,
+      timeoutMs: phase === 'create' ? timeouts.createMs : timeouts.readMs,
+    });
+  }
+}
+
+function okVideo(reply: HttpReply, phase: HttpCall['phase']): Record<string, unknown> {
+  const body = reply.json as Record<string, unknown> | undefined;
+  if (reply.status >= 200 && reply.status < 300 && typeof body === 'object' && body !== null) return body;
+  if (reply.status >= 200 && reply.status < 300) {
+    throw new ProviderError({ kind: phase === 'create' ? 'unknown_outcome' : 'transient', provider: 'openai', detail: describeNonJson(reply) });
+  }
+  throw openAiHttpError(reply);
+}
+
+/** OpenAI errors: HTTP status plus `{error: {message, type, param, code}}`. */
+function openAiHttpError(reply: HttpReply): ProviderError {
+  const error = ((reply.json as { error?: unknown } | undefined)?.error ?? {}) as { message?: unknown; code?: unknown; param?: unknown; type?: unknown };
+  const code = typeof error.code === 'string' ? error.code : undefined;
+  const message = typeof error.message === 'string' ? error.message : reply.json === undefined ? describeNonJson(reply) : `HTTP ${reply.status}`;
+  const param = typeof error.param === 'string' ? ` (${error.param})` : '';
+  const detail = `${message}${param}`;
+  const make = (kind: ProviderError['kind'], extra: { retryAfterMs?: number } = {}) =>
+    new ProviderError({ kind, provider: 'openai', providerCode: code ?? String(reply.status), detail, ...extra });
+  if (reply.status === 401 || reply.status === 403) return make('auth');
+  if (reply.status === 429) {
+    if (code === 'insufficient_quota') return make('insufficient_funds');
+    const wait = retryAfterMs(reply.headers);
+    return make('rate_limited', wait === undefined ? {} : { retryAfterMs: wait });
+  }
+  if (reply.status === 402) return make('insufficient_funds');
+  if (reply.status === 404 || code === 'model_not_found') return make('model_unavailable');
+  if (reply.status >= 500) return make('transient');
+  if (code === 'moderation_blocked' || isModeration(message)) return make('moderation');
+  return make('validation');
+}

@@ -1,0 +1,39 @@
+// The provider simulator on its own: `npm run sim -- [--port N] [--speed X] [--key K]…`.
+// Prints one line, `listening <url>`; KIE at <url>, fal at <url>/fal, OpenAI at <url>/v1.
+import { parseArgs } from 'node:util';
+import { DEFAULT_SANDBOX_KEY, startSimulator } from './server.ts';
+
+function fail(message: string): never {
+  console.error(`genvid sim: ${message}`);
+  process.exit(1);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      speed: { type: 'string', default: '1' },
+      key: { type: 'string', multiple: true },
+      seed: { type: 'string', default: '1' },
+    },
+    strict: true,
+  }));
+} catch (error) {
+  fail(`${(error as Error).message}. Usage: npm run sim -- [--port N] [--speed X] [--key K]…`);
+}
+const port = Number(values.port);
+const speed = Number(values.speed);
+const seed = Number(values.seed);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}".`);
+if (!(speed > 0)) fail(`--speed must be a number above 0, not "${values.speed}".`);
+if (!Number.isInteger(seed)) fail(`--seed must be a whole number, not "${values.seed}".`);
+
+const simulator = await startSimulator({ port, speed, seed, keys: values.key ?? [DEFAULT_SANDBOX_KEY] }).catch((error: NodeJS.ErrnoException) =>
+  fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use; pick another with --port.` : error.message),
+);
+console.log(`listening ${simulator.url}`);
+
+const stop = () => void simulator.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
