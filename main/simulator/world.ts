@@ -137,7 +137,7 @@ export class SimWorld {
    * provider would, check rate and credits, then start the task's life.
    */
   createTask(args: { provider: ProviderId; protocol: Protocol; key: string; wireModel: string; input: Record<string, unknown> }): CreateOutcome {
-    const found = this.catalog.byWireModel(args.protocol, args.wireModel);
+    const found = this.catalog.byWireModel(args.protocol, args.wireModel, args.input);
     if (!found) return { ok: false, reason: 'unknown_model', message: `The model ${args.wireModel} is not supported.` };
     const { entry, variant } = found;
     if (entry.status.state === 'retired') {

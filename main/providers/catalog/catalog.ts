@@ -8,7 +8,7 @@ export class Catalog {
   readonly entries: readonly ModelEntry[];
   private readonly byKey = new Map<string, ModelEntry>();
   private readonly byAlias = new Map<string, ModelEntry>();
-  private readonly byWire = new Map<string, { entry: ModelEntry; variant: Variant }>();
+  private readonly byWire = new Map<string, { entry: ModelEntry; variants: Variant[] }>();
 
   constructor(entries: readonly ModelEntry[]) {
     this.entries = entries;
@@ -18,7 +18,10 @@ export class Catalog {
         this.byAlias.set(key(entry.provider, normalise(alias)), entry);
       }
       for (const variant of entry.variants) {
-        this.byWire.set(`${entry.protocol}|${variant.wireModel}`, { entry, variant });
+        const wireKey = `${entry.protocol}|${variant.wireModel}`;
+        const found = this.byWire.get(wireKey);
+        if (found) found.variants.push(variant);
+        else this.byWire.set(wireKey, { entry, variants: [variant] });
       }
     }
   }
@@ -36,8 +39,16 @@ export class Catalog {
     return this.entries.filter((entry) => entry.provider === provider);
   }
 
-  /** The model and variant a provider's own model id (or fal endpoint) belongs to. */
-  byWireModel(protocol: Protocol, wireModel: string): { entry: ModelEntry; variant: Variant } | undefined {
-    return this.byWire.get(`${protocol}|${wireModel}`);
+  /**
+   * The model and variant a provider's own model id (or fal endpoint) belongs to. Several variants
+   * can share a wire id (Veo's text and image modes differ only in `generationType`); the input's
+   * fixed fields tell them apart.
+   */
+  byWireModel(protocol: Protocol, wireModel: string, input: Record<string, unknown> = {}): { entry: ModelEntry; variant: Variant } | undefined {
+    const found = this.byWire.get(`${protocol}|${wireModel}`);
+    if (!found) return undefined;
+    const fits = (variant: Variant) =>
+      Object.entries(variant.fixed ?? {}).every(([field, value]) => JSON.stringify(input[field]) === JSON.stringify(value));
+    return { entry: found.entry, variant: found.variants.find(fits) ?? found.variants[0]! };
   }
 }
