@@ -26,8 +26,8 @@ export function builtinEntries(): ModelEntry[] {
 
 /**
  * The built-in catalog with the user's file applied. A user entry whose provider and id match a
- * built-in one is merged over it (objects merged key by key, arrays and values replaced), so a
- * price change needs only the pricing block; any other entry must be complete. An entry that does
+ * built-in one is merged over it (objects merged key by key; arrays, values and `status` replaced),
+ * so a price change needs only the pricing block; any other entry must be complete. An entry that does
  * not validate is skipped with a message; a file that is not JSON is ignored whole.
  */
 export function loadCatalog(userFile?: string): CatalogLoad {
@@ -73,10 +73,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Keys whose value is replaced whole: a status is active or retired, never a blend of both. */
+const REPLACED_WHOLE = new Set(['status']);
+
 function mergeOver(base: unknown, override: unknown): unknown {
   if (!isRecord(base) || !isRecord(override)) return override;
   const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) merged[key] = mergeOver(base[key], value);
+  for (const [key, value] of Object.entries(override)) merged[key] = REPLACED_WHOLE.has(key) ? value : mergeOver(base[key], value);
   return merged;
 }
 

@@ -129,9 +129,10 @@ function falDetail(reply: HttpReply): string {
   const detail = (reply.json as { detail?: unknown } | undefined)?.detail;
   if (typeof detail === 'string') return `${detail} (HTTP ${reply.status})`;
   if (Array.isArray(detail)) {
-    const parts = detail.map((item: { loc?: unknown; msg?: unknown }) =>
-      [Array.isArray(item.loc) ? item.loc.join('.') : '', typeof item.msg === 'string' ? item.msg : ''].filter(Boolean).join(': '),
-    );
+    const parts = detail.map((item: { loc?: unknown; msg?: unknown; type?: unknown }) => {
+      const text = [Array.isArray(item.loc) ? item.loc.join('.') : '', typeof item.msg === 'string' ? item.msg : ''].filter(Boolean).join(': ');
+      return typeof item.type === 'string' ? `${text} (${item.type})` : text;
+    });
     return `${parts.join('; ')} (HTTP ${reply.status})`;
   }
   return reply.json === undefined ? describeNonJson(reply) : `HTTP ${reply.status}`;

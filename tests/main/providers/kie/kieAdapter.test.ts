@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { resolveRequest } from '../../../../shared/catalog/request.ts';
 import type { VideoRequest } from '../../../../shared/catalog/schema.ts';
 import { loadCatalog } from '../../../../main/providers/catalog/loadCatalog.ts';
-import { ProviderError } from '../../../../main/providers/errors.ts';
 import { KieAdapter } from '../../../../main/providers/kie/kieAdapter.ts';
 import { sampleVideoFor } from '../../../../main/simulator/media.ts';
 import { KIE_MEDIA_RETENTION_MS } from '../../../../main/simulator/world.ts';
+import { providerFailure } from '../../../helpers/providerErrors.ts';
 import { looksLikeMp4, PAST_ANY_GENERATION_MS, readStream, SIM_KEY, testSimulator } from '../../../helpers/simulator.ts';
 
 const { catalog } = loadCatalog();
@@ -17,15 +17,6 @@ async function kie(options: Parameters<typeof testSimulator>[0] = {}, key = SIM_
   const sim = await testSimulator(options);
   const adapter = new KieAdapter({ baseUrl: sim.baseUrls.kie, apiKey: key, ...(timeouts ? { timeouts } : {}) });
   return { sim, adapter };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
 }
 
 describe('the KIE adapter against the simulator', () => {
@@ -77,7 +68,7 @@ describe('the KIE adapter against the simulator', () => {
       const { adapter } = await kie({}, 'wrong-key');
       const calls = [() => adapter.submit(kling, ask()), () => adapter.balance(), () => adapter.poll({ provider: 'kie', protocol: 'kie-jobs', wireModel: 'x', taskId: 't' })];
       for (const call of calls) {
-        const error = await failure(call());
+        const error = await providerFailure(call());
         expect(error).toMatchObject({ kind: 'auth', retryable: false, providerCode: '401' });
       }
     });
@@ -86,18 +77,18 @@ describe('the KIE adapter against the simulator', () => {
       const { adapter } = await kie({ faults: [{ kind: 'credits-402', afterCreates: 2 }] });
       await adapter.submit(kling, ask());
       await adapter.submit(kling, ask());
-      expect(await failure(adapter.submit(kling, ask()))).toMatchObject({ kind: 'insufficient_funds', retryable: false, providerCode: '402' });
+      expect(await providerFailure(adapter.submit(kling, ask()))).toMatchObject({ kind: 'insufficient_funds', retryable: false, providerCode: '402' });
     });
 
     it('a key revoked in the middle of a batch as auth', async () => {
       const { adapter } = await kie({ faults: [{ kind: 'auth-401', afterCreates: 1 }] });
       const task = await adapter.submit(kling, ask());
-      expect(await failure(adapter.poll(task))).toMatchObject({ kind: 'auth' });
+      expect(await providerFailure(adapter.poll(task))).toMatchObject({ kind: 'auth' });
     });
 
     it('parameters KIE refuses as validation, with its message', async () => {
       const { adapter } = await kie();
-      const error = await failure(adapter.submit(kling, { ...ask(), resolution: '480p' }));
+      const error = await providerFailure(adapter.submit(kling, { ...ask(), resolution: '480p' }));
       expect(error).toMatchObject({ kind: 'validation', retryable: false, providerCode: '422' });
       expect(error.detail).toMatch(/mode has an unsupported value/);
     });
@@ -105,7 +96,7 @@ describe('the KIE adapter against the simulator', () => {
     it('a retired model as model_unavailable', async () => {
       const { adapter } = await kie();
       const sora = catalog.get('kie', 'sora-2')!;
-      expect(await failure(adapter.submit(sora, resolveRequest(sora, { prompt: 'a cat' })))).toMatchObject({ kind: 'model_unavailable', providerCode: '505' });
+      expect(await providerFailure(adapter.submit(sora, resolveRequest(sora, { prompt: 'a cat' })))).toMatchObject({ kind: 'model_unavailable', providerCode: '505' });
     });
 
     it('a content-policy failure as moderation, not retryable', async () => {
@@ -127,7 +118,7 @@ describe('the KIE adapter against the simulator', () => {
     it('the 21st create in 10 seconds as rate_limited, and lets it through once the window moves', async () => {
       const { sim, adapter } = await kie();
       for (let i = 0; i < 20; i++) await adapter.submit(kling, ask());
-      expect(await failure(adapter.submit(kling, ask()))).toMatchObject({ kind: 'rate_limited', retryable: true, providerCode: '429' });
+      expect(await providerFailure(adapter.submit(kling, ask()))).toMatchObject({ kind: 'rate_limited', retryable: true, providerCode: '429' });
       sim.clock.advance(10_001);
       await expect(adapter.submit(kling, ask())).resolves.toMatchObject({ provider: 'kie' });
       expect(sim.world.stats().tasksCreated[SIM_KEY]).toBe(21);
@@ -137,7 +128,7 @@ describe('the KIE adapter against the simulator', () => {
       const { adapter } = await kie();
       const task = await adapter.submit(kling, ask());
       for (let i = 0; i < 10; i++) await adapter.poll(task);
-      expect(await failure(adapter.poll(task))).toMatchObject({ kind: 'rate_limited' });
+      expect(await providerFailure(adapter.poll(task))).toMatchObject({ kind: 'rate_limited' });
     });
 
     it.each([
@@ -145,20 +136,20 @@ describe('the KIE adapter against the simulator', () => {
       ['create-455', '455'],
     ] as const)('a %s answer to a create as transient, retryable', async (kind, code) => {
       const { sim, adapter } = await kie({ faults: [{ kind, count: 1 }] });
-      expect(await failure(adapter.submit(kling, ask()))).toMatchObject({ kind: 'transient', retryable: true, providerCode: code });
+      expect(await providerFailure(adapter.submit(kling, ask()))).toMatchObject({ kind: 'transient', retryable: true, providerCode: code });
       expect(sim.world.stats().tasksCreated[SIM_KEY]).toBe(0);
     });
 
     it('an HTML error page as transient, quoting its title', async () => {
       const { adapter } = await kie({ faults: [{ kind: 'html-error-page', count: 1 }] });
-      const error = await failure(adapter.submit(kling, ask()));
+      const error = await providerFailure(adapter.submit(kling, ask()));
       expect(error).toMatchObject({ kind: 'transient', providerCode: '502' });
       expect(error.detail).toContain('502 Bad Gateway');
     });
 
     it('a create whose answer is lost as unknown_outcome, sent exactly once', async () => {
       const { sim, adapter } = await kie({ faults: [{ kind: 'lost-create-response', count: 1 }] });
-      expect(await failure(adapter.submit(kling, ask()))).toMatchObject({ kind: 'unknown_outcome', retryable: false });
+      expect(await providerFailure(adapter.submit(kling, ask()))).toMatchObject({ kind: 'unknown_outcome', retryable: false });
       // The provider made (and will bill) the task; nothing was sent twice.
       expect(sim.world.stats().tasksCreated[SIM_KEY]).toBe(1);
       expect(sim.world.stats().requests[SIM_KEY]).toEqual({ 'kie.createTask': 1 });
@@ -166,14 +157,14 @@ describe('the KIE adapter against the simulator', () => {
 
     it('a create that hangs as unknown_outcome, and a status query that hangs as transient', async () => {
       const { adapter } = await kie({ faults: [{ kind: 'hang', on: 'create', count: 1 }, { kind: 'hang', on: 'status', count: 1 }] }, SIM_KEY, { createMs: 150, readMs: 150 });
-      expect(await failure(adapter.submit(kling, ask()))).toMatchObject({ kind: 'unknown_outcome' });
+      expect(await providerFailure(adapter.submit(kling, ask()))).toMatchObject({ kind: 'unknown_outcome' });
       const task = await adapter.submit(kling, ask());
-      expect(await failure(adapter.poll(task))).toMatchObject({ kind: 'transient', retryable: true });
+      expect(await providerFailure(adapter.poll(task))).toMatchObject({ kind: 'transient', retryable: true });
     });
 
     it('an unknown task as validation (KIE has no record of it)', async () => {
       const { adapter } = await kie();
-      expect(await failure(adapter.poll({ provider: 'kie', protocol: 'kie-jobs', wireModel: 'kling-3.0/video', taskId: 'nope' }))).toMatchObject({ providerCode: '404' });
+      expect(await providerFailure(adapter.poll({ provider: 'kie', protocol: 'kie-jobs', wireModel: 'kling-3.0/video', taskId: 'nope' }))).toMatchObject({ providerCode: '404' });
     });
   });
 
@@ -197,7 +188,7 @@ describe('the KIE adapter against the simulator', () => {
     it('report expired once KIE has deleted the media', async () => {
       const { sim, adapter, task, url } = await finished();
       sim.clock.advance(KIE_MEDIA_RETENTION_MS + 1);
-      expect(await failure(adapter.openDownload(task, url))).toMatchObject({ kind: 'expired', retryable: false });
+      expect(await providerFailure(adapter.openDownload(task, url))).toMatchObject({ kind: 'expired', retryable: false });
     });
 
     it('resume a truncated download from where it stopped, byte-identical', async () => {
