@@ -7,6 +7,10 @@ import { createHandlers } from './api/handlers.ts';
 import { RowPatchCoalescer } from './api/rowPatchCoalescer.ts';
 import { openStore, type Store } from './db/store.ts';
 import { databaseFile } from './paths/dataDir.ts';
+import { join } from 'node:path';
+import type { Catalog } from './providers/catalog/catalog.ts';
+import { loadCatalog, USER_CATALOG_FILE } from './providers/catalog/loadCatalog.ts';
+import { Sandbox } from './providers/sandbox.ts';
 import { defaultSettings } from './settings/settingsService.ts';
 
 export interface CoreOptions {
@@ -17,6 +21,8 @@ export interface CoreOptions {
   locale?: string | undefined;
   homeDir?: string;
   now?: () => number;
+  /** Time scale of the embedded Sandbox simulator (tests run it much faster). */
+  sandboxSpeed?: number;
   onInternalError?: (error: unknown, context: string) => void;
 }
 
@@ -27,12 +33,17 @@ export interface GenvidCore {
   /** Where row changes go; they reach the renderer coalesced. */
   readonly rowPatches: RowPatchCoalescer;
   readonly dispatch: Dispatch;
-  close(): void;
+  readonly catalog: Catalog;
+  /** The built-in simulated provider, started on first use. */
+  readonly sandbox: Sandbox;
+  close(): Promise<void>;
 }
 
 export function openCore(options: CoreOptions): GenvidCore {
   const now = options.now ?? Date.now;
   const store = openStore(databaseFile(options.dataDir), now);
+  const { catalog, problems: catalogProblems } = loadCatalog(join(options.dataDir, USER_CATALOG_FILE));
+  const sandbox = new Sandbox(catalog, options.sandboxSpeed);
   const events = new EventHub();
   const rowPatches = new RowPatchCoalescer((patches) => events.emit('rowPatches', { patches }));
   const appInfo: AppInfo = {
@@ -45,17 +56,21 @@ export function openCore(options: CoreOptions): GenvidCore {
     dataDir: options.dataDir,
     databasePath: store.file,
     schemaVersion: store.schemaVersion,
+    catalogProblems,
   };
   const settingsDefaults = defaultSettings({ locale: options.locale, homeDir: options.homeDir ?? homedir() });
   const report = options.onInternalError ?? ((error, context) => console.error(`[genvid] ${context} failed:`, error));
-  const dispatch = createDispatcher(createHandlers({ store, appInfo, settingsDefaults }), report);
+  const dispatch = createDispatcher(createHandlers({ store, appInfo, settingsDefaults, catalog }), report);
   return {
     store,
     events,
     rowPatches,
     dispatch,
-    close() {
+    catalog,
+    sandbox,
+    async close() {
       rowPatches.flush();
+      await sandbox.close();
       store.close();
     },
   };

@@ -45,7 +45,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await server.close();
-  core.close();
+  await core.close();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

@@ -15,6 +15,8 @@ export function createApi(bridge: GenvidBridge): GenvidApi {
     updateSettings: (patch) => unwrap(bridge.updateSettings(patch)),
     listBatches: () => unwrap(bridge.listBatches()),
     getRowsPage: (query) => unwrap(bridge.getRowsPage(query)),
+    listProviders: () => unwrap(bridge.listProviders()),
+    listModels: (query) => unwrap(bridge.listModels(query)),
     onRowPatches: (listener) => bridge.onRowPatches(listener),
   };
 }

@@ -15,6 +15,8 @@ export function assembleBridge(call: CallFactory, subscription: SubscriptionFact
     updateSettings: call('updateSettings'),
     listBatches: call('listBatches'),
     getRowsPage: call('getRowsPage'),
+    listProviders: call('listProviders'),
+    listModels: call('listModels'),
     onRowPatches: subscription('rowPatches'),
   } satisfies GenvidBridge;
 }

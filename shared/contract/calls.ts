@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { BatchSummarySchema, RowViewSchema } from '../domain/batch.ts';
 import { RowStatusSchema } from '../domain/status.ts';
+import { ModelEntrySchema, ProviderIdSchema } from '../catalog/schema.ts';
+import { ProviderChoiceSchema } from '../providers/choices.ts';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 import type { CallName } from './names.ts';
 
@@ -17,6 +19,8 @@ export const AppInfoSchema = z.object({
   dataDir: z.string(),
   databasePath: z.string(),
   schemaVersion: z.number().int(),
+  /** Problems with the user's catalog file; the rest of the catalog works. */
+  catalogProblems: z.array(z.string()),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -45,6 +49,8 @@ export const calls = {
   updateSettings: { input: SettingsPatchSchema, output: SettingsSchema },
   listBatches: { input: NoInput, output: z.array(BatchSummarySchema) },
   getRowsPage: { input: RowsPageInputSchema, output: RowsPageSchema },
+  listProviders: { input: NoInput, output: z.array(ProviderChoiceSchema) },
+  listModels: { input: z.object({ provider: ProviderIdSchema }).strict(), output: z.array(ModelEntrySchema) },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Calls = typeof calls;

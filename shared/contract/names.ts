@@ -7,6 +7,8 @@ export const callNames = [
   'updateSettings',
   'listBatches',
   'getRowsPage',
+  'listProviders',
+  'listModels',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

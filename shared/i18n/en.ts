@@ -54,6 +54,10 @@ export const en = {
   'providerError.model_unavailable': 'This model is not available at the provider any more. Move the row to another model. ({detail})',
   'providerError.expired': 'The video\'s download link has expired. ({detail})',
   'providerError.unknown_outcome': 'The request may or may not have reached the provider, so Genvid will not send it again by itself. Check the provider\'s log before re-running. ({detail})',
+  'provider.sandbox': 'Sandbox (simulated)',
+  'provider.kie': 'KIE',
+  'provider.fal': 'fal',
+  'provider.openai': 'OpenAI-compatible gateway',
   'error.retry': 'Try again',
 } as const;
 

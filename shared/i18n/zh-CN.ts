@@ -52,5 +52,9 @@ export const zhCN = {
   'providerError.model_unavailable': '服务商已不再提供此模型，请将此行改用其他模型。（{detail}）',
   'providerError.expired': '视频下载链接已过期。（{detail}）',
   'providerError.unknown_outcome': '无法确定请求是否已送达服务商，Genvid 不会自动重新提交。重新运行前请先查看服务商的任务记录。（{detail}）',
+  'provider.sandbox': '沙盒（模拟）',
+  'provider.kie': 'KIE',
+  'provider.fal': 'fal',
+  'provider.openai': 'OpenAI 兼容网关',
   'error.retry': '重试',
 } as const satisfies Messages;

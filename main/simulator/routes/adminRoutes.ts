@@ -41,12 +41,13 @@ export function adminRoutes(world: SimWorld) {
         sendJson(req.res, 200, world.faults.list());
         return true;
       case 'POST /faults': {
-        const parsed = z.union([FaultSpecSchema, z.array(FaultSpecSchema)]).safeParse(await readJson(req));
+        const body = await readJson(req);
+        const parsed = (Array.isArray(body) ? z.array(FaultSpecSchema) : FaultSpecSchema.transform((spec) => [spec])).safeParse(body);
         if (!parsed.success) {
           sendJson(req.res, 400, { error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
           return true;
         }
-        for (const spec of Array.isArray(parsed.data) ? parsed.data : [parsed.data]) world.faults.arm(spec);
+        for (const spec of parsed.data) world.faults.arm(spec);
         sendJson(req.res, 200, world.faults.list());
         return true;
       }

@@ -15,7 +15,10 @@ describe('the dispatcher', () => {
       updateSettings: { theme: 'dark' },
       listBatches: undefined,
       getRowsPage: { batchId },
+      listProviders: undefined,
+      listModels: { provider: 'kie' },
     } as const;
+    expect(Object.keys(inputs).sort()).toEqual(Object.keys(calls).sort());
     for (const [name, input] of Object.entries(inputs)) {
       const result = await core.dispatch(name, input);
       expect(result.ok, name).toBe(true);

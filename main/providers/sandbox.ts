@@ -1,0 +1,35 @@
+import { DEFAULT_SANDBOX_KEY, startSimulator, type RunningSimulator } from '../simulator/server.ts';
+import type { Catalog } from './catalog/catalog.ts';
+import { createAdapter } from './registry.ts';
+import type { ProviderAdapter } from './types.ts';
+
+/** How much faster than real time the Sandbox runs: a 3-minute video appears in 18 seconds. */
+export const SANDBOX_SPEED = 10;
+
+/**
+ * The Sandbox provider: the simulator embedded in the app, speaking KIE's API on 127.0.0.1 with its
+ * own key, so a first-time user can see the whole flow without a key or any spending. Started on
+ * first use.
+ */
+export class Sandbox {
+  private running: Promise<RunningSimulator> | undefined;
+  private readonly catalog: Catalog;
+  private readonly speed: number;
+
+  constructor(catalog: Catalog, speed = SANDBOX_SPEED) {
+    this.catalog = catalog;
+    this.speed = speed;
+  }
+
+  async adapter(): Promise<ProviderAdapter> {
+    this.running ??= startSimulator({ catalog: this.catalog, speed: this.speed, keys: [DEFAULT_SANDBOX_KEY], seed: Date.now() % 2 ** 31 });
+    const simulator = await this.running;
+    return createAdapter('kie', { baseUrl: simulator.baseUrls.kie, apiKey: DEFAULT_SANDBOX_KEY });
+  }
+
+  async close(): Promise<void> {
+    const running = this.running;
+    this.running = undefined;
+    if (running) await (await running).close();
+  }
+}
