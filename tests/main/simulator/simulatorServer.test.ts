@@ -42,7 +42,7 @@ describe('the simulator server', () => {
     expect(line).toMatch(/^listening http:\/\/127\.0\.0\.1:\d+$/);
     const url = line.slice('listening '.length);
     for (const [key, expected] of [['alpha', 200], ['beta', 200], ['sandbox-key', 401]] as const) {
-      const body = await (await fetch(`${url}/api/v1/chat/credit`, { headers: { Authorization: `Bearer ${key}` } })).json();
+      const body = (await (await fetch(`${url}/api/v1/chat/credit`, { headers: { Authorization: `Bearer ${key}` } })).json()) as { code: number };
       expect(body.code, key).toBe(expected);
     }
   });
