@@ -3,10 +3,26 @@
 // require), and the renderer (React). Browser mode serves the same renderer build.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/**
+ * The simulator finds its sample videos next to its own module (`new URL('./media/…',
+ * import.meta.url)`); in the bundle that module is out/main/index.js, so the files go to out/main/media.
+ */
+function copySimulatorMedia(): Plugin {
+  return {
+    name: 'genvid:copy-simulator-media',
+    writeBundle() {
+      cpSync(resolve('main/simulator/media'), resolve('out/main/media'), { recursive: true });
+    },
+  };
+}
 
 export default defineConfig({
   main: {
+    plugins: [copySimulatorMedia()],
     build: {
       outDir: 'out/main',
       rolldownOptions: { input: { index: resolve('main/app/main.ts') } },
