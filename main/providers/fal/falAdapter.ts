@@ -1,11 +1,10 @@
 import type { ModelEntry } from '../../../shared/catalog/schema.ts';
 import { encodeInput, selectVariant } from '../../../shared/catalog/encoding.ts';
 import type { ResolvedRequest } from '../../../shared/catalog/request.ts';
-import { openRangedDownload } from '../download.ts';
 import { ProviderError } from '../errors.ts';
-import { callProvider, describeNonJson, retryAfterMs, type HttpCall, type HttpReply } from '../http.ts';
+import { describeNonJson, retryAfterMs, type HttpCall, type HttpReply } from '../http.ts';
 import { isModeration } from '../kie/kieEnvelope.ts';
-import { joinUrl, timeoutsFor } from '../timeouts.ts';
+import { ProviderClient } from '../providerClient.ts';
 import type { DownloadOptions, DownloadStream, PollResult, ProviderAdapter, ProviderConnection, TaskRef } from '../types.ts';
 
 /**
@@ -14,18 +13,16 @@ import type { DownloadOptions, DownloadStream, PollResult, ProviderAdapter, Prov
  */
 export class FalAdapter implements ProviderAdapter {
   readonly provider = 'fal' as const;
-  private readonly connection: ProviderConnection;
-  private readonly fetch: typeof fetch;
+  private readonly client: ProviderClient;
 
   constructor(connection: ProviderConnection) {
-    this.connection = connection;
-    this.fetch = connection.fetch ?? fetch;
+    this.client = new ProviderClient('fal', connection, 'Key');
   }
 
   async submit(entry: ModelEntry, request: ResolvedRequest): Promise<TaskRef> {
     const variant = selectVariant(entry, request);
     // fal's REST body is the input object itself, with no wrapper.
-    const reply = await this.send('create', 'POST', joinUrl(this.connection.baseUrl, variant.wireModel), JSON.stringify(encodeInput(variant, request)));
+    const reply = await this.client.send('create', 'POST', this.client.url(variant.wireModel), JSON.stringify(encodeInput(variant, request)));
     const body = okJson(reply, 'create') as Record<string, unknown>;
     const { request_id: taskId, status_url: statusUrl, response_url: responseUrl, cancel_url: cancelUrl } = body;
     if (typeof taskId !== 'string' || typeof statusUrl !== 'string' || typeof responseUrl !== 'string') {
@@ -43,7 +40,7 @@ export class FalAdapter implements ProviderAdapter {
   }
 
   async poll(task: TaskRef): Promise<PollResult> {
-    const statusReply = await this.send('read', 'GET', task.statusUrl ?? this.derived(task, '/status'));
+    const statusReply = await this.client.send('read', 'GET', task.statusUrl ?? this.derived(task, '/status'));
     const status = okJson(statusReply, 'read') as { status?: unknown; queue_position?: unknown };
     if (status.status === 'IN_QUEUE') {
       return { state: 'pending', ...(typeof status.queue_position === 'number' ? { queuePosition: status.queue_position } : {}) };
@@ -53,7 +50,7 @@ export class FalAdapter implements ProviderAdapter {
       throw new ProviderError({ kind: 'transient', provider: 'fal', detail: `fal reported an unknown status ${JSON.stringify(status.status)}` });
     }
     // The result's own HTTP status says whether the model succeeded.
-    const result = await this.send('read', 'GET', task.responseUrl ?? this.derived(task, ''));
+    const result = await this.client.send('read', 'GET', task.responseUrl ?? this.derived(task, ''));
     if (result.status >= 200 && result.status < 300) {
       const url = (result.json as { video?: { url?: unknown } } | undefined)?.video?.url;
       if (typeof url === 'string' && url.length > 0) return { state: 'succeeded', resultUrls: [url] };
@@ -63,11 +60,11 @@ export class FalAdapter implements ProviderAdapter {
   }
 
   openDownload(_task: TaskRef, resultUrl: string, options: DownloadOptions = {}): Promise<DownloadStream> {
-    return openRangedDownload(this.fetch, 'fal', resultUrl, { ...options, timeoutMs: timeoutsFor(this.connection).downloadMs });
+    return this.client.download(resultUrl, options, false);
   }
 
   async cancel(task: TaskRef): Promise<void> {
-    const reply = await this.send('read', 'PUT', task.cancelUrl ?? this.derived(task, '/cancel'));
+    const reply = await this.client.send('read', 'PUT', task.cancelUrl ?? this.derived(task, '/cancel'));
     // 400 ALREADY_COMPLETED: nothing left to stop.
     if (reply.status !== 202 && reply.status !== 200 && reply.status !== 400) okJson(reply, 'read');
   }
@@ -75,21 +72,9 @@ export class FalAdapter implements ProviderAdapter {
   /** fal's documented URL shape, for a TaskRef stored without URLs: the base model id, no sub-path. */
   private derived(task: TaskRef, suffix: string): string {
     const [owner, name] = task.wireModel.split('/');
-    return joinUrl(this.connection.baseUrl, `${owner}/${name}/requests/${encodeURIComponent(task.taskId)}${suffix}`);
+    return this.client.url(`${owner}/${name}/requests/${encodeURIComponent(task.taskId)}${suffix}`);
   }
 
-  private send(phase: HttpCall['phase'], method: HttpCall['method'], url: string, body?: string): Promise<HttpReply> {
-    const timeouts = timeoutsFor(this.connection);
-    return callProvider(this.fetch, {
-      provider: 'fal',
-      phase,
-      method,
-      url,
-      headers: { Authorization: `Key ${this.connection.apiKey}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body,
-      timeoutMs: phase === 'create' ? timeouts.createMs : timeouts.readMs,
-    });
-  }
 }
 
 /** A 2xx JSON body, or the classified error. */

@@ -1,10 +1,9 @@
 import type { ModelEntry } from '../../../shared/catalog/schema.ts';
 import { encodeInput, selectVariant } from '../../../shared/catalog/encoding.ts';
 import type { ResolvedRequest } from '../../../shared/catalog/request.ts';
-import { openRangedDownload } from '../download.ts';
 import { ProviderError } from '../errors.ts';
-import { callProvider, type HttpCall } from '../http.ts';
-import { joinUrl, timeoutsFor } from '../timeouts.ts';
+import type { HttpCall } from '../http.ts';
+import { ProviderClient } from '../providerClient.ts';
 import type { DownloadOptions, DownloadStream, PollResult, ProviderAdapter, ProviderConnection, ReportedCost, TaskRef } from '../types.ts';
 import { kieCodeError, kieTaskFailure, readKieReply } from './kieEnvelope.ts';
 
@@ -14,12 +13,10 @@ import { kieCodeError, kieTaskFailure, readKieReply } from './kieEnvelope.ts';
  */
 export class KieAdapter implements ProviderAdapter {
   readonly provider = 'kie' as const;
-  private readonly connection: ProviderConnection;
-  private readonly fetch: typeof fetch;
+  private readonly client: ProviderClient;
 
   constructor(connection: ProviderConnection) {
-    this.connection = connection;
-    this.fetch = connection.fetch ?? fetch;
+    this.client = new ProviderClient('kie', connection, 'Bearer');
   }
 
   async submit(entry: ModelEntry, request: ResolvedRequest): Promise<TaskRef> {
@@ -47,10 +44,9 @@ export class KieAdapter implements ProviderAdapter {
   }
 
   async openDownload(_task: TaskRef, resultUrl: string, options: DownloadOptions = {}): Promise<DownloadStream> {
-    const timeoutMs = timeoutsFor(this.connection).downloadMs;
     try {
       // Result files are public links: no key is sent to the file host.
-      return await openRangedDownload(this.fetch, 'kie', resultUrl, { ...options, timeoutMs });
+      return await this.client.download(resultUrl, options, false);
     } catch (error) {
       if (!(error instanceof ProviderError) || error.kind !== 'expired') throw error;
       // KIE's documented fallback: a fresh 20-minute link for a result whose own link stopped working.
@@ -60,7 +56,7 @@ export class KieAdapter implements ProviderAdapter {
           : fallbackError;
       });
       if (typeof fresh !== 'string') throw error;
-      return openRangedDownload(this.fetch, 'kie', fresh, { ...options, timeoutMs });
+      return this.client.download(fresh, options, false);
     }
   }
 
@@ -73,17 +69,7 @@ export class KieAdapter implements ProviderAdapter {
   }
 
   private async send(phase: HttpCall['phase'], method: HttpCall['method'], path: string, body?: string): Promise<unknown> {
-    const timeouts = timeoutsFor(this.connection);
-    const reply = await callProvider(this.fetch, {
-      provider: 'kie',
-      phase,
-      method,
-      url: joinUrl(this.connection.baseUrl, path),
-      headers: { Authorization: `Bearer ${this.connection.apiKey}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body,
-      timeoutMs: phase === 'create' ? timeouts.createMs : timeouts.readMs,
-    });
-    return readKieReply(reply, phase);
+    return readKieReply(await this.client.send(phase, method, this.client.url(path), body), phase);
   }
 }
 

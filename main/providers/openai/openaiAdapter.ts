@@ -1,11 +1,10 @@
 import type { ModelEntry } from '../../../shared/catalog/schema.ts';
 import { encodeInput, selectVariant } from '../../../shared/catalog/encoding.ts';
 import type { ResolvedRequest } from '../../../shared/catalog/request.ts';
-import { openRangedDownload } from '../download.ts';
 import { ProviderError } from '../errors.ts';
-import { callProvider, describeNonJson, retryAfterMs, type HttpCall, type HttpReply } from '../http.ts';
+import { describeNonJson, retryAfterMs, type HttpCall, type HttpReply } from '../http.ts';
 import { isModeration } from '../kie/kieEnvelope.ts';
-import { joinUrl, timeoutsFor } from '../timeouts.ts';
+import { ProviderClient } from '../providerClient.ts';
 import type { DownloadOptions, DownloadStream, PollResult, ProviderAdapter, ProviderConnection, TaskRef } from '../types.ts';
 
 /**
@@ -15,18 +14,16 @@ import type { DownloadOptions, DownloadStream, PollResult, ProviderAdapter, Prov
  */
 export class OpenAiVideosAdapter implements ProviderAdapter {
   readonly provider = 'openai' as const;
-  private readonly connection: ProviderConnection;
-  private readonly fetch: typeof fetch;
+  private readonly client: ProviderClient;
 
   constructor(connection: ProviderConnection) {
-    this.connection = connection;
-    this.fetch = connection.fetch ?? fetch;
+    this.client = new ProviderClient('openai', connection, 'Bearer');
   }
 
   async submit(entry: ModelEntry, request: ResolvedRequest): Promise<TaskRef> {
     const variant = selectVariant(entry, request);
     const body = { model: variant.wireModel, ...encodeInput(variant, request) };
-    const video = okVideo(await this.send('create', 'POST', '/v1/videos', JSON.stringify(body)), 'create');
+    const video = okVideo(await this.client.send('create', 'POST', this.client.url('/v1/videos'), JSON.stringify(body)), 'create');
     if (typeof video.id !== 'string' || video.id.length === 0) {
       throw new ProviderError({ kind: 'unknown_outcome', provider: 'openai', detail: 'the gateway accepted the request but returned no video id' });
     }
@@ -34,7 +31,7 @@ export class OpenAiVideosAdapter implements ProviderAdapter {
   }
 
   async poll(task: TaskRef): Promise<PollResult> {
-    const reply = await this.send('read', 'GET', `/v1/videos/${encodeURIComponent(task.taskId)}`);
+    const reply = await this.client.send('read', 'GET', this.client.url(`/v1/videos/${encodeURIComponent(task.taskId)}`));
     const video = okVideo(reply, 'read');
     const pollAfter = Number(reply.headers.get('openai-poll-after-ms'));
     const hint = Number.isFinite(pollAfter) && pollAfter > 0 ? { pollAfterMs: pollAfter } : {};
@@ -45,7 +42,7 @@ export class OpenAiVideosAdapter implements ProviderAdapter {
       case 'in_progress':
         return { state: 'running', ...progress, ...hint };
       case 'completed':
-        return { state: 'succeeded', resultUrls: [joinUrl(this.connection.baseUrl, `/v1/videos/${encodeURIComponent(task.taskId)}/content`)] };
+        return { state: 'succeeded', resultUrls: [this.client.url(`/v1/videos/${encodeURIComponent(task.taskId)}/content`)] };
       case 'failed': {
         const error = (video.error ?? {}) as { code?: unknown; message?: unknown };
         const code = typeof error.code === 'string' ? error.code : undefined;
@@ -62,25 +59,9 @@ export class OpenAiVideosAdapter implements ProviderAdapter {
 
   openDownload(_task: TaskRef, resultUrl: string, options: DownloadOptions = {}): Promise<DownloadStream> {
     // The content endpoint needs the key, unlike other providers' public file links.
-    return openRangedDownload(this.fetch, 'openai', resultUrl, {
-      ...options,
-      headers: { Authorization: `Bearer ${this.connection.apiKey}` },
-      timeoutMs: timeoutsFor(this.connection).downloadMs,
-    });
+    return this.client.download(resultUrl, options, true);
   }
 
-  private send(phase: HttpCall['phase'], method: HttpCall['method'], path: string, body?: string): Promise<HttpReply> {
-    const timeouts = timeoutsFor(this.connection);
-    return callProvider(this.fetch, {
-      provider: 'openai',
-      phase,
-      method,
-      url: joinUrl(this.connection.baseUrl, path),
-      headers: { Authorization: `Bearer ${this.connection.apiKey}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body,
-      timeoutMs: phase === 'create' ? timeouts.createMs : timeouts.readMs,
-    });
-  }
 }
 
 function okVideo(reply: HttpReply, phase: HttpCall['phase']): Record<string, unknown> {
