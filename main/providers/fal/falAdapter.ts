@@ -74,7 +74,6 @@ export class FalAdapter implements ProviderAdapter {
     const [owner, name] = task.wireModel.split('/');
     return this.client.url(`${owner}/${name}/requests/${encodeURIComponent(task.taskId)}${suffix}`);
   }
-
 }
 
 /** A 2xx JSON body, or the classified error. */

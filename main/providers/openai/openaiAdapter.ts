@@ -61,7 +61,6 @@ export class OpenAiVideosAdapter implements ProviderAdapter {
     // The content endpoint needs the key, unlike other providers' public file links.
     return this.client.download(resultUrl, options, true);
   }
-
 }
 
 function okVideo(reply: HttpReply, phase: HttpCall['phase']): Record<string, unknown> {
