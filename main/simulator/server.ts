@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadCatalog } from '../providers/catalog/loadCatalog.ts';
 import type { Catalog } from '../providers/catalog/catalog.ts';
-import { scaledClock, type SimClock } from './clock.ts';
+import { scaledClock, type Clock } from '../clock/clock.ts';
 import type { FaultSpec } from './faults.ts';
 import { sendJson, type SimRequest } from './httpKit.ts';
 import { seededRandom } from './random.ts';
@@ -21,7 +21,7 @@ export interface SimulatorOptions {
   keys?: readonly string[];
   /** Time scale: 600 makes a 3-minute generation take 300 ms. Ignored when `clock` is given. */
   speed?: number;
-  clock?: SimClock;
+  clock?: Clock;
   catalog?: Catalog;
   seed?: number;
   faults?: readonly FaultSpec[];

@@ -3,7 +3,7 @@ import { decodeInput } from '../../shared/catalog/encoding.ts';
 import { estimatePrice, expectedGenerationS, type PriceEstimate } from '../../shared/catalog/pricing.ts';
 import { resolveRequest, validateRequest, type ResolvedRequest } from '../../shared/catalog/request.ts';
 import type { Catalog } from '../providers/catalog/catalog.ts';
-import type { SimClock } from './clock.ts';
+import type { Clock } from '../clock/clock.ts';
 import { FaultBook, type FaultKind, type FaultPoint, type FaultSpec } from './faults.ts';
 import { hexId } from './random.ts';
 
@@ -46,7 +46,7 @@ export type CreateOutcome =
 
 export interface WorldOptions {
   catalog: Catalog;
-  clock: SimClock;
+  clock: Clock;
   /** Keys accepted on every provider's auth scheme. */
   keys: readonly string[];
   /** Each key's starting balance, in credits (KIE) and US dollars (fal, OpenAI). */
@@ -76,7 +76,7 @@ export const KIE_MEDIA_RETENTION_MS = 14 * 24 * HOUR;
 /** The simulator's state: accounts, tasks, faults, request counts. Time-driven, with no timers. */
 export class SimWorld {
   readonly catalog: Catalog;
-  readonly clock: SimClock;
+  readonly clock: Clock;
   readonly faults: FaultBook;
   readonly reportProgress: boolean;
   readonly kieLimits: { createsPer10s: number; statusPerSecond: number };

@@ -1,5 +1,5 @@
 import { onTestFinished } from 'vitest';
-import { ManualClock } from '../../main/simulator/clock.ts';
+import { ManualClock } from '../../main/clock/clock.ts';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../main/simulator/server.ts';
 
 export const SIM_KEY = 'test-key';

@@ -1,9 +1,10 @@
 import { initialSchema } from './0001_initial.ts';
+import { engineSchema } from './0002_engine.ts';
 
 /**
  * Ordered migrations: entry N takes the database from user_version N to N+1. Never edit one that
  * has shipped; add the next instead.
  */
-export const migrations: readonly string[] = [initialSchema];
+export const migrations: readonly string[] = [initialSchema, engineSchema];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../main/providers/catalog/loadCatalog.ts';
-import { ManualClock } from '../../../main/simulator/clock.ts';
+import { ManualClock } from '../../../main/clock/clock.ts';
 import { seededRandom } from '../../../main/simulator/random.ts';
 import { SimWorld } from '../../../main/simulator/world.ts';
 
