@@ -60,14 +60,12 @@ export function uniquePath(dir: string, fileName: string, exists: (path: string)
 
 /** The slug of a prompt: its first words, lowercase, letters and digits of any script, hyphenated. */
 export function promptSlug(prompt: string): string {
-  const words = prompt
-    .normalize('NFC')
-    .toLowerCase()
-    // Keep letters (CJK included), digits and combining marks (Hindi, Thai need them); drop the rest.
-    .replace(/[^\p{L}\p{N}\p{M}\s-]+/gu, ' ')
-    .trim()
-    .replace(/[\s-]+/g, '-');
-  return cutSlug(words);
+  // Whole graphemes, so an emoji goes with its variation selector and an accent stays on its letter.
+  const kept = Array.from(graphemes.segment(prompt.normalize('NFC').toLowerCase()), ({ segment }) => {
+    if (/^[\p{L}\p{N}]/u.test(segment)) return segment; // letters of any script (CJK too) and digits
+    return /^[\s-]/u.test(segment) ? '-' : ''; // whitespace separates words; punctuation and emoji go
+  });
+  return cutSlug(kept.join('').replace(/-+/g, '-').replace(/^-|-$/g, ''));
 }
 
 /** Cuts to about SLUG_CHARACTERS, at a word boundary when that does not lose too much. */
