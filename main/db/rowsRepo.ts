@@ -59,6 +59,7 @@ export class RowsRepo {
   private readonly insert;
   private readonly selectPage;
   private readonly countMatching;
+  private readonly selectOne;
 
   private readonly db: Db;
   private readonly now: () => number;
@@ -83,6 +84,15 @@ export class RowsRepo {
         ORDER BY r.row_number
         LIMIT @limit OFFSET @offset`,
     );
+    this.selectOne = db.prepare<{ rowId: number }, RowRecord>(
+      `SELECT r.id, r.batch_id, r.row_number, r.status, r.prompt, r.model, r.resolution, r.duration_s,
+              r.aspect, r.image_url, r.name, r.takes, r.priority, r.progress, r.error_code,
+              r.error_message, r.output_path, r.updated_at,
+              (SELECT count(*) FROM attempts a WHERE a.row_id = r.id) AS attempt_count,
+              (SELECT sum(l.amount_micros) FROM ledger l JOIN attempts a ON a.id = l.attempt_id
+                WHERE a.row_id = r.id AND l.kind = 'settle') AS cost_micros
+         FROM rows r WHERE r.id = @rowId`,
+    );
     this.countMatching = db.prepare<Omit<PageParams, 'limit' | 'offset'>, { n: number }>(
       `SELECT count(*) AS n FROM rows WHERE batch_id = @batchId AND ${statusFilter('status')}`,
     );
@@ -100,6 +110,11 @@ export class RowsRepo {
         );
       }
     })();
+  }
+
+  view(rowId: number): RowView | undefined {
+    const record = this.selectOne.get({ rowId });
+    return record && toRowView(record);
   }
 
   page(query: { batchId: number; offset: number; limit: number; statuses?: readonly RowStatus[] | undefined }): {

@@ -1,4 +1,7 @@
 import { BatchesRepo } from './batchesRepo.ts';
+import { JobsRepo } from './jobsRepo.ts';
+import { LedgerRepo } from './ledgerRepo.ts';
+import { LogsRepo } from './logsRepo.ts';
 import { openDatabase, type Db } from './connection.ts';
 import { schemaVersion } from './migrate.ts';
 import { RowsRepo } from './rowsRepo.ts';
@@ -11,6 +14,9 @@ export interface Store {
   readonly settings: SettingsRepo;
   readonly batches: BatchesRepo;
   readonly rows: RowsRepo;
+  readonly ledger: LedgerRepo;
+  readonly jobs: JobsRepo;
+  readonly logs: LogsRepo;
   batchExists(batchId: number): boolean;
   close(): void;
 }
@@ -18,12 +24,16 @@ export interface Store {
 export function openStore(file: string, now: () => number = Date.now): Store {
   const db: Db = openDatabase(file);
   const batchExists = db.prepare<[number], { found: number }>('SELECT 1 AS found FROM batches WHERE id = ?');
+  const ledger = new LedgerRepo(db, now);
   return {
     file,
     schemaVersion: schemaVersion(db),
     settings: new SettingsRepo(db, now),
     batches: new BatchesRepo(db, now),
     rows: new RowsRepo(db, now),
+    ledger,
+    jobs: new JobsRepo(db, ledger, now),
+    logs: new LogsRepo(db, now),
     batchExists: (batchId) => batchExists.get(batchId) !== undefined,
     close: () => db.close(),
   };

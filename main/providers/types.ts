@@ -42,7 +42,13 @@ export type PollResult =
       pollAfterMs?: number;
       queuePosition?: number;
     }
-  | { state: 'succeeded'; resultUrls: string[]; cost?: ReportedCost }
+  | {
+      state: 'succeeded';
+      resultUrls: string[];
+      cost?: ReportedCost;
+      /** How long the provider says generation took, from its own timestamps. */
+      generationMs?: number;
+    }
   | { state: 'failed'; error: ProviderError };
 
 /** An open download: the body to stream, and what the server said about the range. */

@@ -82,7 +82,7 @@ function readJobsRecord(data: Record<string, unknown>): PollResult {
     if (resultUrls.length === 0) {
       return { state: 'failed', error: new ProviderError({ kind: 'provider_failed', provider: 'kie', detail: 'KIE reported success but no result URL', retryable: true }) };
     }
-    return { state: 'succeeded', resultUrls, ...cost(data.creditsConsumed ?? data.consumeCredits) };
+    return { state: 'succeeded', resultUrls, ...cost(data.creditsConsumed ?? data.consumeCredits), ...took(data.costTime, data.createTime, data.completeTime) };
   }
   if (state === 'fail') return { state: 'failed', error: kieTaskFailure(data.failCode, data.failMsg) };
   const progress = typeof data.progress === 'number' ? clampProgress(data.progress) : undefined;
@@ -97,7 +97,7 @@ function readVeoRecord(data: Record<string, unknown>): PollResult {
     if (resultUrls.length === 0) {
       return { state: 'failed', error: new ProviderError({ kind: 'provider_failed', provider: 'kie', detail: 'KIE Veo reported success but no result URL', retryable: true }) };
     }
-    return { state: 'succeeded', resultUrls, ...cost(data.creditsConsumed) };
+    return { state: 'succeeded', resultUrls, ...cost(data.creditsConsumed), ...took(undefined, data.createTime, data.completeTime) };
   }
   if (flag === 2 || flag === 3) {
     const code = Number(data.errorCode);
@@ -125,6 +125,13 @@ export function parseResultUrls(resultJson: unknown): string[] {
 
 function cost(value: unknown): { cost?: ReportedCost } {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? { cost: { amount: value, unit: 'credits' } } : {};
+}
+
+/** KIE's own timing: costTime, else completeTime − createTime (ms). */
+function took(costTime: unknown, createTime: unknown, completeTime: unknown): { generationMs?: number } {
+  if (typeof costTime === 'number' && costTime > 0) return { generationMs: costTime };
+  if (typeof createTime === 'number' && typeof completeTime === 'number' && completeTime > createTime) return { generationMs: completeTime - createTime };
+  return {};
 }
 
 function clampProgress(value: number): number {

@@ -41,8 +41,14 @@ export class OpenAiVideosAdapter implements ProviderAdapter {
         return { state: 'pending', ...progress, ...hint };
       case 'in_progress':
         return { state: 'running', ...progress, ...hint };
-      case 'completed':
-        return { state: 'succeeded', resultUrls: [this.client.url(`/v1/videos/${encodeURIComponent(task.taskId)}/content`)] };
+      case 'completed': {
+        const took = typeof video.created_at === 'number' && typeof video.completed_at === 'number' ? (video.completed_at - video.created_at) * 1000 : 0;
+        return {
+          state: 'succeeded',
+          resultUrls: [this.client.url(`/v1/videos/${encodeURIComponent(task.taskId)}/content`)],
+          ...(took > 0 ? { generationMs: took } : {}),
+        };
+      }
       case 'failed': {
         const error = (video.error ?? {}) as { code?: unknown; message?: unknown };
         const code = typeof error.code === 'string' ? error.code : undefined;

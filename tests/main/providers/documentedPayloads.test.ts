@@ -44,7 +44,7 @@ describe('KIE documented payloads', () => {
         },
       }),
     );
-    expect(await adapter.poll(kieTask)).toEqual({ state: 'succeeded', resultUrls: ['https://file.aiquickdraw.com/v/abc.mp4'], cost: { amount: 50, unit: 'credits' } });
+    expect(await adapter.poll(kieTask)).toEqual({ state: 'succeeded', resultUrls: ['https://file.aiquickdraw.com/v/abc.mp4'], cost: { amount: 50, unit: 'credits' }, generationMs: 15000 });
   });
 
   it('a task in each pending state, with "message" in place of "msg"', async () => {
@@ -112,7 +112,7 @@ describe('KIE documented payloads', () => {
         fallbackFlag: false,
       },
     };
-    expect(await kie(answering(success)).poll(veoTask)).toEqual({ state: 'succeeded', resultUrls: ['https://tempfile.aiquickdraw.com/p/abc.mp4'] });
+    expect(await kie(answering(success)).poll(veoTask)).toEqual({ state: 'succeeded', resultUrls: ['https://tempfile.aiquickdraw.com/p/abc.mp4'], generationMs: 300_000 });
     expect(await kie(answering({ code: 200, msg: 'success', data: { successFlag: 0 } })).poll(veoTask)).toEqual({ state: 'running' });
     const failed = await kie(answering({ code: 200, msg: 'success', data: { successFlag: 3, errorCode: 500, errorMessage: 'generation failed' } })).poll(veoTask);
     expect(failed.state === 'failed' && failed.error.kind).toBe('provider_failed');

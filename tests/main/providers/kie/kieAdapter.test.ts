@@ -31,7 +31,7 @@ describe('the KIE adapter against the simulator', () => {
     expect(running.state === 'running' && running.progress).toBeGreaterThanOrEqual(0);
     sim.clock.advance(PAST_ANY_GENERATION_MS);
     const done = await adapter.poll(task);
-    expect(done).toEqual({ state: 'succeeded', resultUrls: [expect.stringMatching(/\/files\/\w+\.mp4$/)], cost: { amount: 140, unit: 'credits' } });
+    expect(done).toEqual({ state: 'succeeded', resultUrls: [expect.stringMatching(/\/files\/\w+\.mp4$/)], cost: { amount: 140, unit: 'credits' }, generationMs: expect.any(Number) });
     const download = await adapter.openDownload(task, done.state === 'succeeded' ? done.resultUrls[0]! : '');
     const bytes = await readStream(download.body);
     expect(looksLikeMp4(bytes)).toBe(true);

@@ -27,7 +27,7 @@ describe('the OpenAI-compatible adapter against the simulator', () => {
     expect(running).toMatchObject({ state: 'running', progress: expect.any(Number), pollAfterMs: expect.any(Number) });
     sim.clock.advance(PAST_ANY_GENERATION_MS);
     const done = await adapter.poll(task);
-    expect(done).toEqual({ state: 'succeeded', resultUrls: [`${sim.baseUrls.openai}/v1/videos/${task.taskId}/content`] });
+    expect(done).toEqual({ state: 'succeeded', resultUrls: [`${sim.baseUrls.openai}/v1/videos/${task.taskId}/content`], generationMs: expect.any(Number) });
     const bytes = await readStream((await adapter.openDownload(task, done.state === 'succeeded' ? done.resultUrls[0]! : '')).body);
     expect(bytes.equals(sampleVideoFor('9:16').bytes)).toBe(true);
   });
