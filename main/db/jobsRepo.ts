@@ -241,8 +241,8 @@ export class JobsRepo {
   markSubmitted(attemptId: number, taskRef: { taskId: string }, rowId: number): void {
     this.db.transaction(() => {
       const at = this.now();
-      this.s.submitted.run(JSON.stringify(taskRef), taskRef.taskId, at, at, attemptId);
-      this.s.setRowKeepError.run('generating', at, rowId);
+      // Only from `submitting`: recovery may already have declared the outcome unknown.
+      if (this.s.submitted.run(JSON.stringify(taskRef), taskRef.taskId, at, at, attemptId).changes === 1) this.s.setRowKeepError.run('generating', at, rowId);
     }).immediate();
   }
 
@@ -290,7 +290,7 @@ export class JobsRepo {
       if (charged > outstanding) this.ledger.append({ ...base, kind: 'reserve', amountMicros: charged - outstanding, note: 'the provider charged more than estimated' });
       this.ledger.append({ ...base, kind: 'settle', amountMicros: charged, note: result.cost ? 'cost reported by the provider' : 'catalog estimate' });
       if (charged < outstanding) this.ledger.append({ ...base, kind: 'release', amountMicros: outstanding - charged, note: 'the provider charged less than estimated' });
-      this.s.generated.run(JSON.stringify(result.resultUrls), result.generationMs, result.detectedAt, at, attemptId);
+      this.s.generated.run(JSON.stringify(result.resultUrls), result.generationMs === null ? null : Math.round(result.generationMs), Math.round(result.detectedAt), at, attemptId);
       this.s.setRow.run('downloading', null, null, at, rowId);
     }).immediate();
   }

@@ -21,7 +21,9 @@ export interface Store {
   close(): void;
 }
 
-export function openStore(file: string, now: () => number = Date.now): Store {
+export function openStore(file: string, clockNow: () => number = Date.now): Store {
+  // Times are whole milliseconds (STRICT INTEGER columns); a scaled clock gives fractions.
+  const now = () => Math.round(clockNow());
   const db: Db = openDatabase(file);
   const batchExists = db.prepare<[number], { found: number }>('SELECT 1 AS found FROM batches WHERE id = ?');
   const ledger = new LedgerRepo(db, now);

@@ -68,8 +68,8 @@ export async function openStream(fetchImpl: FetchLike, call: Omit<HttpCall, 'pha
     if (call.signal?.aborted) throw error;
     throw transportError({ ...call, phase: 'read', method: 'GET' }, error, timedOut);
   } finally {
+    // The caller's signal keeps forwarding after the headers, so aborting also stops the body.
     clearTimeout(timer);
-    call.signal?.removeEventListener('abort', forwardAbort);
   }
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative } from 'node:path';
-import { Readable } from 'node:stream';
+import { addAbortSignal, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
@@ -219,31 +219,68 @@ async function streamIntoPart(
     throw error;
   }
   const stallMs = request.stallMs ?? DEFAULT_STALL_MS;
-  let stalled = false;
-  const watchdog = setTimeout(() => {
-    stalled = true;
-    tryController.abort(new PassingFailure(`no data for ${stallMs} ms`));
-  }, stallMs);
+  const watchdog = new Watchdog(stallMs, () => tryController.abort(new PassingFailure(`no data for ${stallMs} ms`)));
   let bytes = offset;
   request.onProgress?.(bytes, total);
+  const dropped: { error?: unknown } = {};
+  const received = receive(stream.body, signal, dropped, (chunk) => {
+    watchdog.rearm();
+    bytes += chunk.length;
+    request.onProgress?.(bytes, total);
+  });
   try {
-    await pipeline(
-      Readable.fromWeb(stream.body as NodeReadableStream<Uint8Array>),
-      async function* countAndWatch(source: AsyncIterable<Uint8Array>) {
-        for await (const chunk of source) {
-          watchdog.refresh();
-          bytes += chunk.length;
-          request.onProgress?.(bytes, total);
-          yield chunk;
-        }
-      },
-      createWriteStream(request.partPath, { flags: offset > 0 ? 'a' : 'w' }),
-      { signal },
-    );
+    await pipeline(received, createWriteStream(request.partPath, { flags: offset > 0 ? 'a' : 'w' }), { signal });
   } catch (error) {
-    throw stalled ? new PassingFailure(`the download stopped sending data for ${stallMs} ms`, { cause: error }) : error;
+    throw watchdog.fired ? new PassingFailure(`the download stopped sending data for ${stallMs} ms`, { cause: error }) : error;
   } finally {
-    clearTimeout(watchdog);
+    watchdog.stop();
+  }
+  if (dropped.error !== undefined) throw dropped.error;
+}
+
+/** Calls `onQuiet` once if `rearm` is not called for `ms`. */
+class Watchdog {
+  fired = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(ms: number, onQuiet: () => void) {
+    this.timer = setTimeout(() => {
+      this.fired = true;
+      onQuiet();
+    }, ms);
+  }
+
+  rearm(): void {
+    this.timer.refresh();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+/**
+ * The body's chunks. A dropped connection ends this source instead of failing it: pipeline
+ * would destroy the file stream with writes still queued (or not yet open), losing bytes we
+ * received; ending lets every one of them reach the part file, and `dropped` reports the failure
+ * afterwards. An abort (stall or caller) destroys it, to stop at once.
+ */
+async function* receive(
+  body: DownloadStream['body'],
+  signal: AbortSignal,
+  dropped: { error?: unknown },
+  onChunk: (chunk: Uint8Array) => void,
+): AsyncGenerator<Uint8Array> {
+  // Bound to the signal here because the adapters' signal stops covering the body once headers arrive.
+  const source = addAbortSignal(signal, Readable.fromWeb(body as NodeReadableStream<Uint8Array>));
+  try {
+    for await (const chunk of source as AsyncIterable<Uint8Array>) {
+      onChunk(chunk);
+      yield chunk;
+    }
+  } catch (error) {
+    if (signal.aborted) throw error;
+    dropped.error = error;
   }
 }
 

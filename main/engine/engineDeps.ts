@@ -1,0 +1,32 @@
+import type { ProviderId } from '../../shared/catalog/schema.ts';
+import type { ProviderChoiceId } from '../../shared/providers/choices.ts';
+import type { Clock } from '../clock/clock.ts';
+import type { Store } from '../db/store.ts';
+import type { Catalog } from '../providers/catalog/catalog.ts';
+import type { ProviderAdapter } from '../providers/types.ts';
+import type { RateBudget } from './rateLimiter.ts';
+
+/** A batch's provider, ready to use: its adapter, whose catalog it uses, and its key's rate budget. */
+export interface ProviderHandle {
+  adapter: ProviderAdapter;
+  catalogProvider: ProviderId;
+  budget: RateBudget;
+}
+
+/**
+ * Everything the engine needs from outside, injected so the app, the CLI, the tests and the
+ * benchmark each run the same engine: the database, the catalog, time, randomness, providers.
+ */
+export interface EngineDeps {
+  store: Store;
+  catalog: Catalog;
+  clock: Clock;
+  random: () => number;
+  provider(choice: ProviderChoiceId): Promise<ProviderHandle>;
+  /** Told after every change to a row, so the change reaches the renderer (coalesced there). */
+  onRowChanged(rowId: number): void;
+  /** Told when a batch finishes or needs the user (bad key, no credits, cap reached). */
+  onBatchAttention?(batchId: number, what: 'finished' | 'paused', reason: string | null): void;
+  /** Downloads at once; default 4. */
+  downloadConcurrency?: number;
+}
