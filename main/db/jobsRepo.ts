@@ -143,6 +143,12 @@ export class JobsRepo {
       samples: db.prepare<[string, number], { generation_ms: number }>(
         `SELECT generation_ms FROM attempts WHERE class_key = ? AND status = 'succeeded' AND generation_ms IS NOT NULL ORDER BY finished_at DESC LIMIT ?`,
       ),
+      publishing: db.prepare<[string, number, string, number, number]>(
+        `UPDATE attempts SET file_path = ?, file_size = ?, file_sha256 = ?, updated_at = ? WHERE id = ? AND status = 'downloading'`,
+      ),
+      fileOf: db.prepare<[number], { file_path: string; file_size: number; file_sha256: string }>(
+        `SELECT file_path, file_size, file_sha256 FROM attempts WHERE id = ? AND file_path IS NOT NULL AND file_sha256 IS NOT NULL`,
+      ),
       unitOfAttempt: db.prepare<[number], { unit: Unit; provider: string; batch_id: number | null }>(
         `SELECT unit, provider, batch_id FROM ledger WHERE attempt_id = ? AND kind = 'reserve' LIMIT 1`,
       ),
@@ -324,6 +330,17 @@ export class JobsRepo {
       this.s.setAttempt.run(charged ? 'succeeded' : 'failed', this.now(), attemptId);
       this.s.setRowKeepError.run(rowStatus, this.now(), rowId);
     }).immediate();
+  }
+
+  /** Records where a verified file is about to be published, before the rename (see downloadVideo). */
+  markPublishing(attemptId: number, file: { path: string; bytes: number; sha256: string }): void {
+    this.s.publishing.run(file.path, file.bytes, file.sha256, this.now(), attemptId);
+  }
+
+  /** The verified file of an attempt (recorded when it was published). */
+  fileOf(attemptId: number): { path: string; bytes: number; sha256: string } | undefined {
+    const row = this.s.fileOf.get(attemptId);
+    return row && { path: row.file_path, bytes: row.file_size, sha256: row.file_sha256 };
   }
 
   /** Recent generation times of a class, newest first, for the predictive polling policy. */

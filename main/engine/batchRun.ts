@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
 import { estimatePrice, expectedGenerationS } from '../../shared/catalog/pricing.ts';
@@ -576,11 +578,12 @@ export class BatchRun {
         try {
           const file = await downloadVideo({
             open: (offset, etag, signal) => this.handle.adapter.openDownload(task, url, { offset, ...(etag ? { etag } : {}), signal }),
-            partPath: join(outputDir, '.genvid-partial', `attempt-${attemptId}.mp4.part`),
+            partPath: this.partPath(attemptId),
             outputDir,
             fileName: outputFileName({ rowNumber: job.row.rowNumber, name: job.row.name, prompt: job.row.prompt, take: job.take, takes: job.row.takes }),
             signal: this.stopping.signal,
             sleep: (ms, signal) => sleep(this.deps.clock, ms, signal),
+            beforePublish: (video) => store.jobs.markPublishing(attemptId, video),
           });
           job.state = 'done';
           store.jobs.markDownloaded(attemptId, file, { rowId: job.row.rowId, status: this.rowStatus(job.row.rowId) });
@@ -626,6 +629,14 @@ export class BatchRun {
         this.log('info', 'system', 'attempt.resumed', `row ${job.row.rowNumber}: resumed watching ${task.taskId}`, job.row.rowId);
         void this.watchInSlot(job, attempt.attemptId, task, attempt.submittedAt ?? clock.now(), attempt.status === 'stale');
       } else if (attempt.status === 'downloading') {
+        const published = store.jobs.fileOf(attempt.attemptId);
+        if (published && (await isPublished(published, this.partPath(attempt.attemptId)))) {
+          // Stopped between publishing the file and recording it: the file is there and verified.
+          job.state = 'done';
+          store.jobs.markDownloaded(attempt.attemptId, published, { rowId: job.row.rowId, status: this.rowStatus(job.row.rowId) });
+          this.deps.onRowChanged(job.row.rowId);
+          continue;
+        }
         const urls = attempt.resultUrlsJson ? (JSON.parse(attempt.resultUrlsJson) as string[]) : [];
         job.state = 'downloading';
         if (urls[0]) void this.download(job, attempt.attemptId, task, urls[0]);
@@ -646,6 +657,10 @@ export class BatchRun {
   }
 
   // ---- bookkeeping ----
+
+  private partPath(attemptId: number): string {
+    return join(this.options.outputDir, '.genvid-partial', `attempt-${attemptId}.mp4.part`);
+  }
 
   private capReached(nextMicros: number, unit: 'credits' | 'usd'): string | null {
     const { caps } = this.options;
@@ -698,6 +713,14 @@ export class BatchRun {
   private log(level: LogLevel, type: LogType, code: string, message: string, rowId?: number): void {
     this.deps.store.logs.append({ batchId: this.batchId, rowId: rowId ?? null, type, level, code, message });
   }
+}
+
+/** The published file is in place, whole and unchanged, and no part is left to finish. */
+async function isPublished(file: { path: string; bytes: number; sha256: string }, partPath: string): Promise<boolean> {
+  if (existsSync(partPath) || !existsSync(file.path)) return false;
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file.path)) hash.update(chunk as Buffer);
+  return hash.digest('hex') === file.sha256;
 }
 
 function countable(attempts: readonly { errorClass: string | null }[]): number {

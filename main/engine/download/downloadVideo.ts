@@ -35,6 +35,12 @@ export interface DownloadRequest {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Abort a try whose body stops delivering data for this long (default 30 s). */
   stallMs?: number;
+  /**
+   * Told the final path, size and hash synchronously just before the rename, so the caller can
+   * record them first: a crash between the rename and the caller's bookkeeping then leaves a
+   * record that finds the published file instead of downloading it again under a second name.
+   */
+  beforePublish?: (video: DownloadedVideo) => void;
 }
 
 export interface DownloadedVideo {
@@ -306,7 +312,7 @@ async function publish(request: DownloadRequest): Promise<DownloadedVideo> {
   await flushToDisk(request.partPath);
   const { bytes, sha256 } = await hashFile(request.partPath);
   await mkdir(request.outputDir, { recursive: true });
-  const path = moveIntoPlace(request.partPath, request.outputDir, request.fileName);
+  const path = moveIntoPlace(request.partPath, request.outputDir, request.fileName, (target) => request.beforePublish?.({ path: target, bytes, sha256 }));
   await rm(sidecarPath(request.partPath), { force: true });
   return { path, bytes, sha256 };
 }
@@ -315,8 +321,9 @@ async function publish(request: DownloadRequest): Promise<DownloadedVideo> {
  * Picks the free name and renames in one synchronous step: no other download in this process can
  * take the same name in between, which matters because rename silently replaces an existing file.
  */
-function moveIntoPlace(partPath: string, outputDir: string, fileName: string): string {
+function moveIntoPlace(partPath: string, outputDir: string, fileName: string, chosen: (target: string) => void): string {
   const target = uniquePath(outputDir, fileName, existsSync);
+  chosen(target);
   renameSync(partPath, target);
   return target;
 }

@@ -1,0 +1,41 @@
+// A batch run in its own process, for the crash test: `node engineChild.ts <dataDir> <simUrl> <key>
+// <batchId> <outputDir> <speed>`. It recovers whatever a previous (killed) run left, starts the batch
+// if it never started, runs it to the end and exits 0.
+import { join } from 'node:path';
+import { scaledClock } from '../../main/clock/clock.ts';
+import { openStore } from '../../main/db/store.ts';
+import { BatchEngine } from '../../main/engine/batchEngine.ts';
+import { documentedLimits, SlidingWindowLimiter } from '../../main/engine/rateLimiter.ts';
+import { loadCatalog } from '../../main/providers/catalog/loadCatalog.ts';
+import { createAdapter } from '../../main/providers/registry.ts';
+
+const [dataDir, simUrl, key, batchIdText, outputDir, speedText] = process.argv.slice(2);
+const clock = scaledClock(Number(speedText));
+const store = openStore(join(dataDir!, 'genvid.db'), () => clock.now());
+const batchId = Number(batchIdText);
+const limits = documentedLimits.kie;
+const engine = new BatchEngine({
+  store,
+  catalog: loadCatalog().catalog,
+  clock,
+  random: Math.random,
+  provider: async () => ({
+    adapter: createAdapter('kie', { baseUrl: simUrl!, apiKey: key! }),
+    catalogProvider: 'kie',
+    budget: {
+      creates: new SlidingWindowLimiter(clock, limits.creates.limit, limits.creates.windowMs, 1_000),
+      statusQueries: new SlidingWindowLimiter(clock, limits.statusQueries.limit, limits.statusQueries.windowMs, 200),
+    },
+  }),
+  onRowChanged: () => {},
+});
+
+await engine.recover();
+let run = engine.run(batchId);
+if (!run && store.jobs.batch(batchId)!.status === 'draft') {
+  run = await engine.start(batchId, { provider: 'sandbox', concurrency: { profile: 'custom', custom: 6 }, outputDir: outputDir! });
+}
+await run?.settled();
+engine.close();
+store.close();
+process.stdout.write('finished\n');
