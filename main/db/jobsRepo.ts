@@ -146,6 +146,7 @@ export class JobsRepo {
       publishing: db.prepare<[string, number, string, number, number]>(
         `UPDATE attempts SET file_path = ?, file_size = ?, file_sha256 = ?, updated_at = ? WHERE id = ? AND status = 'downloading'`,
       ),
+      finishedAt: db.prepare<[number], { finished_at: number | null }>(`SELECT finished_at FROM attempts WHERE id = ?`),
       fileOf: db.prepare<[number], { file_path: string; file_size: number; file_sha256: string }>(
         `SELECT file_path, file_size, file_sha256 FROM attempts WHERE id = ? AND file_path IS NOT NULL AND file_sha256 IS NOT NULL`,
       ),
@@ -330,6 +331,11 @@ export class JobsRepo {
       this.s.setAttempt.run(charged ? 'succeeded' : 'failed', this.now(), attemptId);
       this.s.setRowKeepError.run(rowStatus, this.now(), rowId);
     }).immediate();
+  }
+
+  /** When an attempt ended (for a success: when its video was downloaded). */
+  finishedAt(attemptId: number): number | undefined {
+    return this.s.finishedAt.get(attemptId)?.finished_at ?? undefined;
   }
 
   /** Records where a verified file is about to be published, before the rename (see downloadVideo). */

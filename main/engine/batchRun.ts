@@ -13,6 +13,7 @@ import { ProviderError } from '../providers/errors.ts';
 import type { PollResult, TaskRef } from '../providers/types.ts';
 import { MAX_ATTEMPTS_PER_RUN, retryDelayMs } from './backoff.ts';
 import { classConcurrency, ConcurrencyGovernor } from './concurrency.ts';
+import { balanceLanes } from './laneBalancer.ts';
 import { DownloadError, downloadVideo } from './download/downloadVideo.ts';
 import { outputFileName } from './download/fileNames.ts';
 import type { EngineDeps, ProviderHandle } from './engineDeps.ts';
@@ -61,11 +62,12 @@ export class BatchRun {
   private readonly jobs = new Map<string, Job>();
   private readonly takesByRow = new Map<number, Job[]>();
   private readonly doneTakes = new Map<number, number>();
-  private readonly lanes = new Map<string, { queue: PQueue; configured: number }>();
+  private readonly lanes = new Map<string, { queue: PQueue; configured: number; expectedMs: number }>();
   private readonly governor: ConcurrencyGovernor;
   private readonly stopping = new AbortController();
   private cancelAgeing: (() => void) | undefined;
   private paused = false;
+  private rebalancePending = false;
   private cancelled = false;
   private finished = false;
   private busy = 0;
@@ -120,6 +122,7 @@ export class BatchRun {
     this.deps.store.jobs.setBatchStatus(this.batchId, 'running');
     for (const job of this.jobs.values()) if (job.state === 'paused') this.setTake(job, 'queued');
     for (const { queue } of this.lanes.values()) queue.start();
+    this.applyConcurrency();
     this.log('info', 'business', 'batch.resumed', 'resumed');
     this.checkFinished();
   }
@@ -290,8 +293,9 @@ export class BatchRun {
 
   // ---- lanes and slots ----
 
+  /** One lane per class of job (the original design's waves use one lane for everything). */
   private laneKey(job: Job): string {
-    return this.options.concurrency.profile === 'custom' || this.options.scheduling === 'waves' ? 'all' : job.classKey;
+    return this.options.scheduling === 'waves' ? 'all' : job.classKey;
   }
 
   private configuredLimit(job: Job): number {
@@ -308,14 +312,48 @@ export class BatchRun {
     let lane = this.lanes.get(key);
     if (!lane) {
       const configured = this.configuredLimit(job);
-      lane = { queue: new PQueue({ concurrency: this.governor.limit(configured), autoStart: !this.paused }), configured };
+      // Under a shared limit a new lane waits for its share (set by the next rebalance) before starting.
+      const shared = this.options.concurrency.profile === 'custom' && this.options.scheduling !== 'waves';
+      const queue = new PQueue({ concurrency: shared ? 1 : Math.max(1, this.governor.limit(configured)), autoStart: !this.paused && !shared });
+      lane = { queue, configured, expectedMs: job.expectedMs };
       this.lanes.set(key, lane);
+      // Any start or finish changes how the shared limit is best divided.
+      for (const event of ['active', 'next', 'add'] as const) queue.addEventListener(event, () => this.rebalanceSoon());
     }
     return lane.queue;
   }
 
+  /** Coalesces the many start/finish events of a busy moment into one rebalance. */
+  private rebalanceSoon(): void {
+    if (this.rebalancePending) return;
+    this.rebalancePending = true;
+    queueMicrotask(() => {
+      this.rebalancePending = false;
+      this.applyConcurrency();
+    });
+  }
+
+  /**
+   * Profiles give each class its own limit (product §3.1). A custom concurrency is one limit for
+   * the whole batch, divided between the classes shortest first (see balanceLanes).
+   * Either way the governor's current factor applies.
+   */
   private applyConcurrency(): void {
-    for (const lane of this.lanes.values()) lane.queue.concurrency = this.governor.limit(lane.configured);
+    if (this.options.concurrency.profile !== 'custom' || this.options.scheduling === 'waves') {
+      for (const lane of this.lanes.values()) lane.queue.concurrency = Math.max(1, this.governor.limit(lane.configured));
+      return;
+    }
+    const limit = this.governor.limit(this.options.concurrency.custom!);
+    const loads = [...this.lanes].map(([key, lane]) => ({ key, running: lane.queue.pending, waiting: lane.queue.size, expectedMs: lane.expectedMs }));
+    const shares = balanceLanes(loads, limit);
+    for (const [key, lane] of this.lanes) {
+      const share = shares.get(key) ?? 0;
+      if (share > 0) lane.queue.concurrency = share;
+      if (this.paused) continue;
+      if (share === 0 && lane.queue.pending === 0) lane.queue.pause();
+      else if (share === 0) lane.queue.concurrency = lane.queue.pending;
+      else lane.queue.start();
+    }
   }
 
   /** Higher runs sooner: the user's priority first, then the shortest expected job, then age. */
@@ -366,17 +404,22 @@ export class BatchRun {
   private async runJob(job: Job): Promise<void> {
     if ((job.state !== 'queued' && job.state !== 'paused') || this.cancelled || this.stopping.signal.aborted) return;
     if (this.paused) return this.putBack(job, 0);
+    let createDone: () => void = () => {};
     try {
-      await this.handle.budget.creates?.acquire(this.priorityOf(job), this.stopping.signal);
+      createDone = (await this.handle.budget.creates?.acquire(this.priorityOf(job), this.stopping.signal)) ?? createDone;
     } catch {
       return;
     }
-    if (this.paused || this.cancelled || (job.state as TakeState) !== 'queued') return this.putBack(job, 0);
+    if (this.paused || this.cancelled || (job.state as TakeState) !== 'queued') {
+      createDone();
+      return this.putBack(job, 0);
+    }
     // Checked right before the reservation, with no await between, so parallel slots cannot
     // together overshoot the budget.
     const estimate = estimatePrice(job.entry, job.request);
     const cap = this.capReached(estimate.micros, estimate.unit);
     if (cap) {
+      createDone();
       this.pause(cap);
       return this.putBack(job, 0);
     }
@@ -401,6 +444,8 @@ export class BatchRun {
     } catch (error) {
       this.createFailed(job, attemptId, asProviderError(error, this.handle.catalogProvider));
       return;
+    } finally {
+      createDone();
     }
     store.jobs.markSubmitted(attemptId, task, job.row.rowId);
     if (this.stopping.signal.aborted) return;
@@ -514,14 +559,15 @@ export class BatchRun {
         });
       };
       const pollOnce = async () => {
+        let queryDone: () => void = () => {};
         try {
-          await this.handle.budget.statusQueries?.acquire(0, this.stopping.signal);
+          queryDone = (await this.handle.budget.statusQueries?.acquire(0, this.stopping.signal)) ?? queryDone;
         } catch {
           return finish();
         }
         let result: PollResult;
         try {
-          result = await this.handle.adapter.poll(task);
+          result = await this.handle.adapter.poll(task).finally(queryDone);
         } catch (error) {
           const failure = asProviderError(error, this.handle.catalogProvider);
           if (failure.kind === 'rate_limited') this.governor.recordRateLimited(clock.now());

@@ -3,21 +3,27 @@ import type { Clock } from '../clock/clock.ts';
 interface Waiter {
   priority: number;
   seq: number;
-  resolve: () => void;
+  resolve: (done: () => void) => void;
   reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
 }
 
+interface Use {
+  /** When the answer came back (undefined while the request is out). */
+  doneAt: number | undefined;
+}
+
 /**
- * At most `limit` requests in any `windowMs`, the way providers count (KIE: 20 creates per 10 s,
- * 10 status queries per s), so the engine never provokes a 429 itself. A sliding window rather than
- * a token bucket: a bucket that refills continuously can let limit+1 through inside one window.
- * `marginMs` widens the window a little for the time a request takes to reach the provider.
+ * At most `limit` requests in any `windowMs` as the provider counts them (KIE: 20 creates per 10 s,
+ * 10 status queries per s), so the engine never provokes a 429 itself — whatever the network delay.
+ * The provider counts a request when it arrives, which is somewhere between our send and its
+ * answer; so a request holds its place in the window from the send until `windowMs` after the
+ * answer. Then any requests the provider sees inside one window were all holding a place at once.
  * Waiters are served highest priority first.
  */
 export class SlidingWindowLimiter {
-  private readonly sent: number[] = [];
+  private uses: Use[] = [];
   private readonly waiters: Waiter[] = [];
   private cancelTimer: (() => void) | undefined;
   private seq = 0;
@@ -25,15 +31,18 @@ export class SlidingWindowLimiter {
   readonly limit: number;
   readonly windowMs: number;
 
-  constructor(clock: Clock, limit: number, windowMs: number, marginMs = 0) {
+  constructor(clock: Clock, limit: number, windowMs: number) {
     if (!(limit >= 1)) throw new Error(`limit must be at least 1, not ${limit}`);
     this.clock = clock;
     this.limit = limit;
-    this.windowMs = windowMs + marginMs;
+    this.windowMs = windowMs;
   }
 
-  /** Resolves when a request may be sent now; the send is counted at that moment. */
-  acquire(priority = 0, signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves when a request may be sent now, with the function to call once its answer (or its
+   * failure) is in.
+   */
+  acquire(priority = 0, signal?: AbortSignal): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
       const waiter: Waiter = { priority, seq: this.seq++, resolve, reject, signal, onAbort: undefined };
@@ -50,25 +59,43 @@ export class SlidingWindowLimiter {
     });
   }
 
-  /** How many requests are waiting for a slot. */
+  /** Runs `request` inside the budget. */
+  async run<T>(request: () => Promise<T>, priority = 0, signal?: AbortSignal): Promise<T> {
+    const done = await this.acquire(priority, signal);
+    try {
+      return await request();
+    } finally {
+      done();
+    }
+  }
+
+  /** How many requests are waiting for a place. */
   get waiting(): number {
     return this.waiters.length;
   }
 
   private drain(): void {
     const now = this.clock.now();
-    while (this.sent.length > 0 && this.sent[0]! <= now - this.windowMs) this.sent.shift();
-    while (this.waiters.length > 0 && this.sent.length < this.limit) {
+    this.uses = this.uses.filter((use) => use.doneAt === undefined || use.doneAt + this.windowMs > now);
+    while (this.waiters.length > 0 && this.uses.length < this.limit) {
       const waiter = this.waiters.shift()!;
       if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
-      this.sent.push(now);
-      waiter.resolve();
+      const use: Use = { doneAt: undefined };
+      this.uses.push(use);
+      waiter.resolve(() => {
+        if (use.doneAt === undefined) {
+          use.doneAt = this.clock.now();
+          this.drain();
+        }
+      });
     }
     this.cancelTimer?.();
     this.cancelTimer = undefined;
-    if (this.waiters.length > 0) {
-      // The next slot opens when the oldest send in the window leaves it.
-      this.cancelTimer = this.clock.setTimer(() => this.drain(), this.sent[0]! + this.windowMs - now + 1);
+    const ending = this.uses.filter((use) => use.doneAt !== undefined).map((use) => use.doneAt! + this.windowMs);
+    if (this.waiters.length > 0 && ending.length > 0) {
+      // The next place opens when the earliest finished request leaves the window; a request still
+      // out frees its place through its done() call.
+      this.cancelTimer = this.clock.setTimer(() => this.drain(), Math.min(...ending) - now + 1);
     }
   }
 
@@ -88,3 +115,13 @@ export interface RateBudget {
 export const documentedLimits = {
   kie: { creates: { limit: 20, windowMs: 10_000 }, statusQueries: { limit: 10, windowMs: 1_000 } },
 } as const;
+
+/** A key's budget for a provider: KIE's documented limits, none for the others. */
+export function budgetFor(provider: string, clock: Clock): RateBudget {
+  if (provider !== 'kie') return { creates: undefined, statusQueries: undefined };
+  const { creates, statusQueries } = documentedLimits.kie;
+  return {
+    creates: new SlidingWindowLimiter(clock, creates.limit, creates.windowMs),
+    statusQueries: new SlidingWindowLimiter(clock, statusQueries.limit, statusQueries.windowMs),
+  };
+}

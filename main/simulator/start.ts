@@ -1,6 +1,10 @@
-// The provider simulator on its own: `npm run sim -- [--port N] [--speed X] [--key K]…`.
+// The provider simulator on its own: `npm run sim -- [--port N] [--speed X] [--key K]…
+// [--seed N] [--catalog FILE] [--no-progress] [--faults JSON]`.
 // Prints one line, `listening <url>`; KIE at <url>, fal at <url>/fal, OpenAI at <url>/v1.
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { loadCatalog } from '../providers/catalog/loadCatalog.ts';
+import { FaultSpecSchema } from './faults.ts';
 import { DEFAULT_SANDBOX_KEY, startSimulator } from './server.ts';
 
 function fail(message: string): never {
@@ -16,6 +20,9 @@ try {
       speed: { type: 'string', default: '1' },
       key: { type: 'string', multiple: true },
       seed: { type: 'string', default: '1' },
+      catalog: { type: 'string' },
+      'no-progress': { type: 'boolean', default: false },
+      faults: { type: 'string' },
     },
     strict: true,
   }));
@@ -29,7 +36,22 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a 
 if (!(speed > 0)) fail(`--speed must be a number above 0, not "${values.speed}".`);
 if (!Number.isInteger(seed)) fail(`--seed must be a whole number, not "${values.seed}".`);
 
-const simulator = await startSimulator({ port, speed, seed, keys: values.key ?? [DEFAULT_SANDBOX_KEY] }).catch((error: NodeJS.ErrnoException) =>
+const { catalog, problems } = loadCatalog(values.catalog);
+if (problems.length > 0) fail(problems.join(' '));
+let faults: z.infer<typeof FaultSpecSchema>[] = [];
+if (values.faults) {
+  const parsed = z.array(FaultSpecSchema).safeParse((() => {
+    try {
+      return JSON.parse(values.faults) as unknown;
+    } catch {
+      return undefined;
+    }
+  })());
+  if (!parsed.success) fail('--faults must be a JSON list of fault switches, e.g. [{"kind":"task-fail-transient","rate":0.1}].');
+  faults = parsed.data;
+}
+
+const simulator = await startSimulator({ port, speed, seed, catalog, faults, reportProgress: !values['no-progress'], keys: values.key ?? [DEFAULT_SANDBOX_KEY] }).catch((error: NodeJS.ErrnoException) =>
   fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use; pick another with --port.` : error.message),
 );
 console.log(`listening ${simulator.url}`);

@@ -26,6 +26,9 @@ export interface SimTask {
   endsAt: number;
   outcome: { kind: 'success' } | { kind: 'fail'; failCode: string; failMsg: string; cause: 'transient' | 'moderation' };
   cancelledAt: number | undefined;
+  /** Status queries answered for this task, and when one first saw it finished (for benchmarks). */
+  statusQueries: number;
+  seenFinishedAt: number | undefined;
 }
 
 export interface TaskView {
@@ -86,6 +89,7 @@ export class SimWorld {
   private readonly tasks = new Map<string, SimTask>();
   private readonly counts = new Map<string, Map<string, number>>();
   private readonly defaultBalance: { credits: number; usd: number };
+  private rateLimited = 0;
 
   constructor(options: WorldOptions) {
     this.catalog = options.catalog;
@@ -127,7 +131,10 @@ export class SimWorld {
     const account = this.accounts.get(key)!;
     const now = this.clock.now();
     account.statusTimes = account.statusTimes.filter((at) => at > now - 1000);
-    if (account.statusTimes.length >= this.kieLimits.statusPerSecond) return true;
+    if (account.statusTimes.length >= this.kieLimits.statusPerSecond) {
+      this.rateLimited += 1;
+      return true;
+    }
     account.statusTimes.push(now);
     return false;
   }
@@ -158,6 +165,7 @@ export class SimWorld {
     if (args.provider === 'kie') {
       account.createTimes = account.createTimes.filter((at) => at > now - 10_000);
       if (account.createTimes.length >= this.kieLimits.createsPer10s) {
+        this.rateLimited += 1;
         return { ok: false, reason: 'rate_limited', message: `Rate limit: at most ${this.kieLimits.createsPer10s} new tasks per 10 seconds.` };
       }
     }
@@ -194,6 +202,8 @@ export class SimWorld {
           ? { kind: 'fail', failCode: '500', failMsg: 'Internal server error, please try again later.', cause: 'transient' }
           : { kind: 'success' },
       cancelledAt: undefined,
+      statusQueries: 0,
+      seenFinishedAt: undefined,
     };
     account.createCount += 1;
     account.createTimes.push(now);
@@ -207,6 +217,14 @@ export class SimWorld {
 
   allTasks(): SimTask[] {
     return [...this.tasks.values()];
+  }
+
+  /** A status query answered for this task: counted, and the first one to see it finished noted. */
+  noteStatusQuery(task: SimTask): TaskView {
+    const view = this.view(task);
+    task.statusQueries += 1;
+    if (view.finishedAt !== undefined && task.seenFinishedAt === undefined) task.seenFinishedAt = this.clock.now();
+    return view;
   }
 
   view(task: SimTask, now = this.clock.now()): TaskView {
@@ -252,12 +270,12 @@ export class SimWorld {
     return task.endsAt + this.linkTtlMs[task.provider];
   }
 
-  stats(): { requests: Record<string, Record<string, number>>; tasksCreated: Record<string, number> } {
+  stats(): { requests: Record<string, Record<string, number>>; tasksCreated: Record<string, number>; rateLimited: number } {
     const requests: Record<string, Record<string, number>> = {};
     for (const [key, endpoints] of this.counts) requests[key] = Object.fromEntries(endpoints);
     const tasksCreated: Record<string, number> = {};
     for (const [key, account] of this.accounts) tasksCreated[key] = account.createCount;
-    return { requests, tasksCreated };
+    return { requests, tasksCreated, rateLimited: this.rateLimited };
   }
 
   /** Forgets tasks, counts and faults; keys keep their starting balances. */
@@ -265,6 +283,7 @@ export class SimWorld {
     this.tasks.clear();
     this.counts.clear();
     this.faults.clear();
+    this.rateLimited = 0;
     for (const account of this.accounts.values()) {
       account.createCount = 0;
       account.createTimes = [];

@@ -5,7 +5,7 @@ import { scaledClock, type Clock } from '../../main/clock/clock.ts';
 import { openStore, type Store } from '../../main/db/store.ts';
 import { BatchEngine } from '../../main/engine/batchEngine.ts';
 import type { EngineDeps } from '../../main/engine/engineDeps.ts';
-import { SlidingWindowLimiter, documentedLimits } from '../../main/engine/rateLimiter.ts';
+import { budgetFor } from '../../main/engine/rateLimiter.ts';
 import type { Catalog } from '../../main/providers/catalog/catalog.ts';
 import { loadCatalog } from '../../main/providers/catalog/loadCatalog.ts';
 import { createAdapter } from '../../main/providers/registry.ts';
@@ -41,7 +41,6 @@ export async function engineHarness(options: { speed?: number; faults?: FaultSpe
   const changedRows = new Set<number>();
   const engines: BatchEngine[] = [];
   const make = () => {
-    const limits = documentedLimits.kie;
     const deps: EngineDeps = {
       store,
       catalog,
@@ -50,10 +49,7 @@ export async function engineHarness(options: { speed?: number; faults?: FaultSpe
       provider: async () => ({
         adapter: createAdapter('kie', { baseUrl: sim.baseUrls.kie, apiKey: ENGINE_KEY }),
         catalogProvider: 'kie',
-        budget: {
-          creates: new SlidingWindowLimiter(clock, limits.creates.limit, limits.creates.windowMs, 1_000),
-          statusQueries: new SlidingWindowLimiter(clock, limits.statusQueries.limit, limits.statusQueries.windowMs, 200),
-        },
+        budget: budgetFor('kie', clock),
       }),
       onRowChanged: (rowId) => changedRows.add(rowId),
     };

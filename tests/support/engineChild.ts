@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { scaledClock } from '../../main/clock/clock.ts';
 import { openStore } from '../../main/db/store.ts';
 import { BatchEngine } from '../../main/engine/batchEngine.ts';
-import { documentedLimits, SlidingWindowLimiter } from '../../main/engine/rateLimiter.ts';
+import { budgetFor } from '../../main/engine/rateLimiter.ts';
 import { loadCatalog } from '../../main/providers/catalog/loadCatalog.ts';
 import { createAdapter } from '../../main/providers/registry.ts';
 
@@ -13,7 +13,6 @@ const [dataDir, simUrl, key, batchIdText, outputDir, speedText] = process.argv.s
 const clock = scaledClock(Number(speedText));
 const store = openStore(join(dataDir!, 'genvid.db'), () => clock.now());
 const batchId = Number(batchIdText);
-const limits = documentedLimits.kie;
 const engine = new BatchEngine({
   store,
   catalog: loadCatalog().catalog,
@@ -22,10 +21,7 @@ const engine = new BatchEngine({
   provider: async () => ({
     adapter: createAdapter('kie', { baseUrl: simUrl!, apiKey: key! }),
     catalogProvider: 'kie',
-    budget: {
-      creates: new SlidingWindowLimiter(clock, limits.creates.limit, limits.creates.windowMs, 1_000),
-      statusQueries: new SlidingWindowLimiter(clock, limits.statusQueries.limit, limits.statusQueries.windowMs, 200),
-    },
+    budget: budgetFor('kie', clock),
   }),
   onRowChanged: () => {},
 });

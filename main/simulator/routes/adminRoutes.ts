@@ -34,6 +34,8 @@ export function adminRoutes(world: SimWorld) {
             endsAt: task.endsAt,
             outcome: task.outcome.kind,
             price: task.price,
+            statusQueries: task.statusQueries,
+            seenFinishedAt: task.seenFinishedAt ?? null,
           })),
         );
         return true;

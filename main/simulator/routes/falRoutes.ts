@@ -40,7 +40,7 @@ export function falRoutes(world: SimWorld, links: FileLinks, hang: Hang, baseUrl
   }
 
   function status(req: SimRequest, task: SimTask): void {
-    const view = world.view(task);
+    const view = world.noteStatusQuery(task);
     if (view.state === 'waiting' || view.state === 'queuing') {
       const ahead = world.allTasks().filter((other) => other.key === task.key && other.createdAt < task.createdAt && world.view(other).state === 'queuing').length;
       return sendJson(req.res, 202, { status: 'IN_QUEUE', queue_position: ahead, ...requestUrls(task) });

@@ -53,6 +53,7 @@ export function kieRoutes(world: SimWorld, links: FileLinks, hang: Hang) {
     const id = req.url.searchParams.get('taskId') ?? '';
     const task = world.task(id);
     if (!task || task.key !== key || (task.protocol === 'kie-veo') !== veo) return envelope(req.res, 404, 'recordInfo is null');
+    world.noteStatusQuery(task);
     envelope(req.res, 200, 'success', veo ? veoRecord(task) : jobsRecord(task));
   }
 

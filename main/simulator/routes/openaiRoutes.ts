@@ -126,7 +126,10 @@ export function openaiRoutes(world: SimWorld, hang: Hang) {
     else {
       const task = world.task(match![1]!);
       if (!task || task.key !== key || task.provider !== 'openai') apiError(req, 404, `No video found with id '${match![1]}'.`, { code: 'not_found' });
-      else if (kind === 'retrieve') sendJson(req.res, 200, videoObject(task), { 'openai-poll-after-ms': String(pollAfterMs(task)) });
+      else if (kind === 'retrieve') {
+        world.noteStatusQuery(task);
+        sendJson(req.res, 200, videoObject(task), { 'openai-poll-after-ms': String(pollAfterMs(task)) });
+      }
       else if (kind === 'content') content(req, task);
       else if (world.view(task).finishedAt === undefined) apiError(req, 400, 'Only completed or failed videos can be deleted.');
       else sendJson(req.res, 200, { id: task.id, object: 'video.deleted', deleted: true });

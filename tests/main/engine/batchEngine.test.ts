@@ -100,9 +100,9 @@ describe('the batch engine against the simulator', () => {
     expect(h.store.jobs.rowsOf(batchId).filter((row) => row.status === 'done')).toHaveLength(3);
   });
 
-  it('keeps within the concurrency limit', async () => {
+  it('keeps within the concurrency limit, shared between classes of job', async () => {
     const h = await engineHarness();
-    const batchId = seedRows(h.store, Array.from({ length: 12 }, () => ({})));
+    const batchId = seedRows(h.store, Array.from({ length: 12 }, (_, i) => ({ resolution: i % 3 === 0 ? '1080p' : '720p', durationS: i % 2 ? 5 : 10 })));
     const run = await h.engine.start(batchId, options(h.outputDir, { concurrency: { profile: 'custom', custom: 3 } }));
     await run.settled();
     const tasks = h.sim.world.allTasks();

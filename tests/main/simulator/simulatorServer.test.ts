@@ -16,7 +16,7 @@ describe('the simulator server', () => {
     const refused = await kie('/api/v1/jobs/createTask', { method: 'POST', body: JSON.stringify({ model: 'kling-3.0/video', input: { prompt: 'x' } }) });
     expect(await refused.json()).toMatchObject({ code: 455 });
     const stats = await (await fetch(`${sim.url}/__sim/stats`)).json();
-    expect(stats).toEqual({ requests: { [SIM_KEY]: { 'kie.credit': 2, 'kie.createTask': 1 } }, tasksCreated: { [SIM_KEY]: 0 } });
+    expect(stats).toEqual({ requests: { [SIM_KEY]: { 'kie.credit': 2, 'kie.createTask': 1 } }, tasksCreated: { [SIM_KEY]: 0 }, rateLimited: 0 });
     expect(await (await fetch(`${sim.url}/__sim/faults`, { method: 'POST', body: '{"kind":"meteor"}' })).json()).toMatchObject({ error: expect.stringMatching(/^kind: /) });
   });
 
