@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import type { Catalog } from './providers/catalog/catalog.ts';
 import { loadCatalog, USER_CATALOG_FILE } from './providers/catalog/loadCatalog.ts';
 import { Sandbox } from './providers/sandbox.ts';
+import { providerHandle } from './providers/connections.ts';
+import { systemClock, type Clock } from './clock/clock.ts';
+import { BatchEngine } from './engine/batchEngine.ts';
 import { defaultSettings } from './settings/settingsService.ts';
 
 export interface CoreOptions {
@@ -20,7 +23,9 @@ export interface CoreOptions {
   /** The OS language tag, for the first-run language. */
   locale?: string | undefined;
   homeDir?: string;
-  now?: () => number;
+  /** The engine's clock (tests may pass a scaled one). */
+  clock?: Clock;
+  env?: NodeJS.ProcessEnv;
   /** Time scale of the embedded Sandbox simulator (tests run it much faster). */
   sandboxSpeed?: number;
   onInternalError?: (error: unknown, context: string) => void;
@@ -36,11 +41,15 @@ export interface GenvidCore {
   readonly catalog: Catalog;
   /** The built-in simulated provider, started on first use. */
   readonly sandbox: Sandbox;
+  readonly engine: BatchEngine;
+  /** Settles once start-up recovery (reconciling interrupted batches) is done. */
+  readonly recovered: Promise<void>;
   close(): Promise<void>;
 }
 
 export function openCore(options: CoreOptions): GenvidCore {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const store = openStore(databaseFile(options.dataDir), now);
   const { catalog, problems: catalogProblems } = loadCatalog(join(options.dataDir, USER_CATALOG_FILE));
   const sandbox = new Sandbox(catalog, options.sandboxSpeed);
@@ -60,7 +69,24 @@ export function openCore(options: CoreOptions): GenvidCore {
   };
   const settingsDefaults = defaultSettings({ locale: options.locale, homeDir: options.homeDir ?? homedir() });
   const report = options.onInternalError ?? ((error, context) => console.error(`[genvid] ${context} failed:`, error));
-  const dispatch = createDispatcher(createHandlers({ store, appInfo, settingsDefaults, catalog }), report);
+  const provider = (choice: Parameters<typeof providerHandle>[0]) => providerHandle(choice, { sandbox, env: options.env ?? process.env, clock });
+  const engine = new BatchEngine({
+    store,
+    catalog,
+    clock,
+    random: Math.random,
+    provider,
+    onRowChanged: (rowId) => {
+      const row = store.rows.view(rowId);
+      if (row) rowPatches.push(row);
+    },
+  });
+  // Interrupted work is reconciled before anything new (product §3.9).
+  const recovered = engine.recover().then(
+    () => undefined,
+    (error: unknown) => report(error, 'recovery'),
+  );
+  const dispatch = createDispatcher(createHandlers({ store, appInfo, settingsDefaults, catalog, engine, provider, now }), report);
   return {
     store,
     events,
@@ -68,7 +94,10 @@ export function openCore(options: CoreOptions): GenvidCore {
     dispatch,
     catalog,
     sandbox,
+    engine,
+    recovered,
     async close() {
+      engine.close();
       rowPatches.flush();
       await sandbox.close();
       store.close();

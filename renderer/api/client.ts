@@ -17,6 +17,12 @@ export function createApi(bridge: GenvidBridge): GenvidApi {
     getRowsPage: (query) => unwrap(bridge.getRowsPage(query)),
     listProviders: () => unwrap(bridge.listProviders()),
     listModels: (query) => unwrap(bridge.listModels(query)),
+    planBatch: (input) => unwrap(bridge.planBatch(input)),
+    startBatch: (input) => unwrap(bridge.startBatch(input)),
+    pauseBatch: (input) => unwrap(bridge.pauseBatch(input)),
+    resumeBatch: (input) => unwrap(bridge.resumeBatch(input)),
+    cancelBatch: (input) => unwrap(bridge.cancelBatch(input)),
+    rerunRows: (input) => unwrap(bridge.rerunRows(input)),
     onRowPatches: (listener) => bridge.onRowPatches(listener),
   };
 }

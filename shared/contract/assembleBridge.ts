@@ -17,6 +17,12 @@ export function assembleBridge(call: CallFactory, subscription: SubscriptionFact
     getRowsPage: call('getRowsPage'),
     listProviders: call('listProviders'),
     listModels: call('listModels'),
+    planBatch: call('planBatch'),
+    startBatch: call('startBatch'),
+    pauseBatch: call('pauseBatch'),
+    resumeBatch: call('resumeBatch'),
+    cancelBatch: call('cancelBatch'),
+    rerunRows: call('rerunRows'),
     onRowPatches: subscription('rowPatches'),
   } satisfies GenvidBridge;
 }

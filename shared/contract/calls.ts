@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { BatchSummarySchema, RowViewSchema } from '../domain/batch.ts';
 import { RowStatusSchema } from '../domain/status.ts';
 import { ModelEntrySchema, ProviderIdSchema } from '../catalog/schema.ts';
-import { ProviderChoiceSchema } from '../providers/choices.ts';
+import { ProviderChoiceIdSchema, ProviderChoiceSchema } from '../providers/choices.ts';
+import { ConcurrencySettingSchema } from '../domain/concurrency.ts';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 import type { CallName } from './names.ts';
 
@@ -42,6 +43,34 @@ export const RowsPageSchema = z.object({
 });
 export type RowsPage = z.infer<typeof RowsPageSchema>;
 
+const BatchRef = z.object({ batchId: z.number().int().positive() }).strict();
+const Caps = z.object({ batchMicros: z.number().int().positive().optional(), dayMicros: z.number().int().positive().optional() }).strict();
+const Money = z.object({ micros: z.number().int(), unit: z.enum(['credits', 'usd']) });
+
+export const StartBatchInputSchema = z
+  .object({
+    batchId: z.number().int().positive(),
+    provider: ProviderChoiceIdSchema,
+    concurrency: ConcurrencySettingSchema,
+    caps: Caps.default({}),
+    /** Default: the output folder in settings. */
+    outputDir: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const BatchPlanSchema = z.object({
+  rows: z.number().int(),
+  videos: z.number().int(),
+  invalid: z.array(z.object({ rowNumber: z.number().int(), message: z.string() })),
+  byClass: z.array(z.object({ model: z.string(), resolution: z.string(), durationS: z.number().nullable(), videos: z.number().int(), micros: z.number().int(), unit: z.enum(['credits', 'usd']) })),
+  estimate: z.array(Money),
+  balance: z.object({ amount: z.number(), unit: z.enum(['credits', 'usd']) }).nullable(),
+  caps: z.object({ batchMicros: z.number().nullable(), dayMicros: z.number().nullable(), spentTodayMicros: z.number() }),
+  affordable: z.boolean(),
+  duplicates: z.array(z.object({ rowNumber: z.number().int(), sameAsRow: z.number().int() })),
+  etaS: z.number(),
+});
+
 /** Every call: its input schema (validated in main) and its output schema. */
 export const calls = {
   getAppInfo: { input: NoInput, output: AppInfoSchema },
@@ -51,6 +80,12 @@ export const calls = {
   getRowsPage: { input: RowsPageInputSchema, output: RowsPageSchema },
   listProviders: { input: NoInput, output: z.array(ProviderChoiceSchema) },
   listModels: { input: z.object({ provider: ProviderIdSchema }).strict(), output: z.array(ModelEntrySchema) },
+  planBatch: { input: StartBatchInputSchema.omit({ outputDir: true }), output: BatchPlanSchema },
+  startBatch: { input: StartBatchInputSchema, output: z.object({ started: z.literal(true) }) },
+  pauseBatch: { input: BatchRef, output: z.object({ paused: z.literal(true) }) },
+  resumeBatch: { input: BatchRef, output: z.object({ resumed: z.literal(true) }) },
+  cancelBatch: { input: BatchRef, output: z.object({ cancelled: z.literal(true) }) },
+  rerunRows: { input: z.object({ batchId: z.number().int().positive(), rowIds: z.array(z.number().int().positive()).min(1) }).strict(), output: z.object({ rowIds: z.array(z.number().int()) }) },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Calls = typeof calls;

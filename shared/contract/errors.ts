@@ -9,6 +9,7 @@ export const apiErrorCodes = [
   'unknown_call',
   'not_found',
   'forbidden',
+  'missing_key',
   'disconnected',
   'internal',
 ] as const;

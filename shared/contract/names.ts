@@ -9,6 +9,12 @@ export const callNames = [
   'getRowsPage',
   'listProviders',
   'listModels',
+  'planBatch',
+  'startBatch',
+  'pauseBatch',
+  'resumeBatch',
+  'cancelBatch',
+  'rerunRows',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

@@ -38,6 +38,7 @@ export const en = {
   'error.unknown_call': 'The app does not know this request. Restart the app after an update.',
   'error.not_found': 'That item no longer exists.',
   'error.forbidden': 'This page is not allowed to use Genvid.',
+  'error.missing_key': 'No API key for this provider yet: {details}',
   'error.disconnected': 'Lost the connection to the Genvid engine. Reload the page to reconnect.',
   'error.internal': 'Something went wrong inside Genvid. The details are in the log.',
   'error.bridgeMissing':

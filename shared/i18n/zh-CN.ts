@@ -38,6 +38,7 @@ export const zhCN = {
   'error.unknown_call': '应用无法识别此请求。更新后请重启应用。',
   'error.not_found': '该项目已不存在。',
   'error.forbidden': '此页面无权使用 Genvid。',
+  'error.missing_key': '尚未设置此服务商的 API 密钥：{details}',
   'error.disconnected': '与 Genvid 引擎的连接已断开。请刷新页面重新连接。',
   'error.internal': 'Genvid 内部出错，详情见日志。',
   'error.bridgeMissing': '此页面无法连接 Genvid 引擎。请打开 `npm run web` 输出的地址（包括 #token 部分）。',

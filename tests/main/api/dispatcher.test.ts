@@ -17,6 +17,12 @@ describe('the dispatcher', () => {
       getRowsPage: { batchId },
       listProviders: undefined,
       listModels: { provider: 'kie' },
+      planBatch: { batchId, provider: 'sandbox', concurrency: { profile: 'pro' } },
+      startBatch: { batchId, provider: 'sandbox', concurrency: { profile: 'pro' }, outputDir: '/tmp/genvid-dispatch-test' },
+      pauseBatch: { batchId },
+      resumeBatch: { batchId },
+      cancelBatch: { batchId },
+      rerunRows: { batchId, rowIds: [1] },
     } as const;
     expect(Object.keys(inputs).sort()).toEqual(Object.keys(calls).sort());
     for (const [name, input] of Object.entries(inputs)) {
