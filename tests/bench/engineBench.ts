@@ -60,7 +60,9 @@ interface SimTaskInfo {
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'string' }, only: { type: 'string' }, speed: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, json: { type: 'string' }, only: { type: 'string' }, speed: { type: 'string' }, 'run-one': { type: 'string' } },
+});
 
 /** The original design's generation times: Sora 2 / Sora 2 Pro, active again for the benchmark. */
 function benchCatalogFile(dir: string): string {
@@ -207,30 +209,46 @@ function scenarios(): Scenario[] {
   return values.only ? list.filter((s) => s.name.startsWith(values.only!)) : list;
 }
 
-const results: Result[] = [];
-const header = ['scenario', 'policy', 'faults', 'progress', 'makespan÷bound', 'mean to video s', 'queries/video p50', 'p95', 'detect p50 s', 'p95 s', '429s', 'CPU % core', 'RSS MB'];
-console.log(header.join(' | '));
-for (const scenario of scenarios()) {
-  for (const policy of ['genvid', 'original'] as const) {
-    const result = await runOnce(scenario, policy);
-    results.push(result);
-    console.log(
-      [
-        scenario.name,
-        policy,
-        `${scenario.faultRate * 100} %`,
-        scenario.progress ? 'yes' : 'no',
-        result.makespanRatio.toFixed(3),
-        result.meanTimeToVideoS.toFixed(0),
-        result.statusQueriesPerVideo.p50.toFixed(1),
-        result.statusQueriesPerVideo.p95.toFixed(1),
-        result.detectionLatencyS.p50.toFixed(2),
-        result.detectionLatencyS.p95.toFixed(2),
-        result.selfInflicted429,
-        result.cpuPctOfCore.toFixed(2),
-        result.peakRssMb,
-      ].join(' | '),
-    );
-  }
+/** Each run in a fresh process, so one run's memory and warm-up do not colour the next's figures. */
+async function runInChild(scenario: Scenario, policy: 'genvid' | 'original'): Promise<Result> {
+  const self = fileURLToPath(import.meta.url);
+  const child = spawn(process.execPath, [self, '--run-one', JSON.stringify({ scenario, policy })], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number];
+  if (code !== 0) throw new Error(`benchmark run ${scenario.name} / ${policy} failed (exit ${code})`);
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Result;
 }
-if (values.json) writeFileSync(values.json, `${JSON.stringify({ generatedAt: new Date().toISOString(), scenarios: results }, null, 2)}\n`);
+
+if (values['run-one']) {
+  const { scenario, policy } = JSON.parse(values['run-one']) as { scenario: Scenario; policy: 'genvid' | 'original' };
+  process.stdout.write(`${JSON.stringify(await runOnce(scenario, policy))}\n`);
+} else {
+  const results: Result[] = [];
+  const header = ['scenario', 'policy', 'faults', 'progress', 'makespan÷bound', 'mean to video s', 'queries/video p50', 'p95', 'detect p50 s', 'p95 s', '429s', 'CPU % core', 'RSS MB'];
+  console.log(header.join(' | '));
+  for (const scenario of scenarios()) {
+    for (const policy of ['genvid', 'original'] as const) {
+      const result = await runInChild(scenario, policy);
+      results.push(result);
+      console.log(
+        [
+          scenario.name,
+          policy,
+          `${scenario.faultRate * 100} %`,
+          scenario.progress ? 'yes' : 'no',
+          result.makespanRatio.toFixed(3),
+          result.meanTimeToVideoS.toFixed(0),
+          result.statusQueriesPerVideo.p50.toFixed(1),
+          result.statusQueriesPerVideo.p95.toFixed(1),
+          result.detectionLatencyS.p50.toFixed(2),
+          result.detectionLatencyS.p95.toFixed(2),
+          result.selfInflicted429,
+          result.cpuPctOfCore.toFixed(2),
+          result.peakRssMb,
+        ].join(' | '),
+      );
+    }
+  }
+  if (values.json) writeFileSync(values.json, `${JSON.stringify({ generatedAt: new Date().toISOString(), scenarios: results }, null, 2)}\n`);
+}
