@@ -26,7 +26,7 @@ export interface CoreOptions {
   /** The engine's clock (tests may pass a scaled one). */
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
-  /** Time scale of the embedded Sandbox simulator (tests run it much faster). */
+  /** How much faster than the core's clock the embedded Sandbox simulator runs (default 10). */
   sandboxSpeed?: number;
   onInternalError?: (error: unknown, context: string) => void;
 }
@@ -52,7 +52,7 @@ export function openCore(options: CoreOptions): GenvidCore {
   const now = () => clock.now();
   const store = openStore(databaseFile(options.dataDir), now);
   const { catalog, problems: catalogProblems } = loadCatalog(join(options.dataDir, USER_CATALOG_FILE));
-  const sandbox = new Sandbox(catalog, options.sandboxSpeed);
+  const sandbox = new Sandbox(catalog, clock, options.sandboxSpeed);
   const events = new EventHub();
   const rowPatches = new RowPatchCoalescer((patches) => events.emit('rowPatches', { patches }));
   const appInfo: AppInfo = {

@@ -33,6 +33,15 @@ export function scaledClock(speed: number, start = Date.now()): Clock {
   };
 }
 
+/** A clock running `speed` times faster than another (the Sandbox's simulator against the app's). */
+export function acceleratedClock(base: Clock, speed: number): Clock {
+  const start = base.now();
+  return {
+    now: () => start + (base.now() - start) * speed,
+    setTimer: (fn, delayMs) => base.setTimer(fn, delayMs / speed),
+  };
+}
+
 /** A clock that moves only when told, running due timers in order: for deterministic tests. */
 export class ManualClock implements Clock {
   private current: number;

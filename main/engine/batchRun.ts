@@ -229,7 +229,7 @@ export class BatchRun {
         entry,
         request: resolved,
         classKey: `${entry.provider}/${entry.id}|${resolved.resolution}|${resolved.durationS ?? '-'}`,
-        expectedMs: expectedGenerationS(entry, resolved).meanS * 1000,
+        expectedMs: (expectedGenerationS(entry, resolved).meanS * 1000) / (this.handle.timeScale ?? 1),
         state,
         attemptsInRun: countable(inRun),
         enqueuedAt: this.deps.clock.now(),
@@ -523,7 +523,7 @@ export class BatchRun {
    */
   private watch(job: Job, attemptId: number, task: TaskRef, submittedAt: number, startStale = false): Promise<void> {
     const { clock, store } = this.deps;
-    const expected = this.shared.stats.expected(job.classKey, expectedGenerationS(job.entry, job.request));
+    const expected = this.shared.stats.expected(job.classKey, this.catalogTiming(job));
     const staleAt = submittedAt + this.policy.staleAfterMs({ resolution: job.request.resolution, expected });
     const progress: { at: number; percent: number }[] = [];
     let lastPollAt: number | undefined;
@@ -703,6 +703,13 @@ export class BatchRun {
   }
 
   // ---- bookkeeping ----
+
+  /** The catalog's generation-time range for a job, scaled for a provider that runs faster (the Sandbox). */
+  private catalogTiming(job: Job): { minS: number; maxS: number } {
+    const { minS, maxS } = expectedGenerationS(job.entry, job.request);
+    const scale = this.handle.timeScale ?? 1;
+    return { minS: minS / scale, maxS: maxS / scale };
+  }
 
   private partPath(attemptId: number): string {
     return join(this.options.outputDir, '.genvid-partial', `attempt-${attemptId}.mp4.part`);

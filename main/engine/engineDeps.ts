@@ -11,6 +11,11 @@ export interface ProviderHandle {
   adapter: ProviderAdapter;
   catalogProvider: ProviderId;
   budget: RateBudget;
+  /**
+   * How much faster than the catalog's times this provider works: the Sandbox's simulator runs
+   * ten times faster than real, so its first videos are expected (and polled for) that much sooner.
+   */
+  timeScale?: number;
 }
 
 /**

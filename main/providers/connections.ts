@@ -24,7 +24,7 @@ const ENV_PREFIX: Record<Exclude<ProviderChoiceId, 'sandbox'>, string> = { kie: 
 export async function providerHandle(choice: ProviderChoiceId, context: { sandbox: Sandbox; env: NodeJS.ProcessEnv; clock: Clock }): Promise<ProviderHandle> {
   const info = providerChoices.find((candidate) => candidate.id === choice)!;
   if (choice === 'sandbox') {
-    return { adapter: await context.sandbox.adapter(), catalogProvider: 'kie', budget: budgetFor('kie', context.clock) };
+    return { adapter: await context.sandbox.adapter(), catalogProvider: 'kie', budget: budgetFor('kie', context.clock), timeScale: context.sandbox.speed };
   }
   const prefix = ENV_PREFIX[choice];
   const apiKey = context.env[`${prefix}_KEY`];

@@ -1,3 +1,4 @@
+import { acceleratedClock, type Clock } from '../clock/clock.ts';
 import { DEFAULT_SANDBOX_KEY, startSimulator, type RunningSimulator } from '../simulator/server.ts';
 import type { Catalog } from './catalog/catalog.ts';
 import { createAdapter } from './registry.ts';
@@ -14,15 +15,18 @@ export const SANDBOX_SPEED = 10;
 export class Sandbox {
   private running: Promise<RunningSimulator> | undefined;
   private readonly catalog: Catalog;
-  private readonly speed: number;
+  private readonly clock: Clock;
+  /** How much faster than the app's clock the simulated provider works. */
+  readonly speed: number;
 
-  constructor(catalog: Catalog, speed = SANDBOX_SPEED) {
+  constructor(catalog: Catalog, clock: Clock, speed = SANDBOX_SPEED) {
     this.catalog = catalog;
+    this.clock = clock;
     this.speed = speed;
   }
 
   async adapter(): Promise<ProviderAdapter> {
-    this.running ??= startSimulator({ catalog: this.catalog, speed: this.speed, keys: [DEFAULT_SANDBOX_KEY], seed: Date.now() % 2 ** 31 });
+    this.running ??= startSimulator({ catalog: this.catalog, clock: acceleratedClock(this.clock, this.speed), keys: [DEFAULT_SANDBOX_KEY], seed: Date.now() % 2 ** 31 });
     const simulator = await this.running;
     return createAdapter('kie', { baseUrl: simulator.baseUrls.kie, apiKey: DEFAULT_SANDBOX_KEY });
   }
