@@ -1,3 +1,4 @@
+import type { Resolution, VideoRequest } from '../../shared/catalog/schema.ts';
 import type { AttemptStatus, BatchStatus, RowStatus } from '../../shared/domain/status.ts';
 import type { Db } from './connection.ts';
 import type { LedgerRepo, Unit } from './ledgerRepo.ts';
@@ -19,6 +20,17 @@ export interface JobRow {
   priority: number;
   run: number;
   createdAt: number;
+}
+
+/** What a row asks the provider for, in canonical terms. */
+export function videoRequestOf(row: JobRow): VideoRequest {
+  return {
+    prompt: row.prompt,
+    ...(row.durationS !== null ? { durationS: row.durationS } : {}),
+    ...(row.resolution !== null ? { resolution: row.resolution as Resolution } : {}),
+    ...(row.aspect !== null ? { aspectRatio: row.aspect } : {}),
+    ...(row.imageUrl ? { images: [row.imageUrl] } : {}),
+  };
 }
 
 /** One attempt as the engine tracks it. */

@@ -48,6 +48,15 @@ type InsertParams = [
 const statusFilter = (column: string) =>
   `(@statuses IS NULL OR ${column} IN (SELECT value FROM json_each(@statuses)))`;
 
+// A row as the grid shows it, with its attempt count and settled cost.
+const SELECT_VIEW = `SELECT r.id, r.batch_id, r.row_number, r.status, r.prompt, r.model, r.resolution, r.duration_s,
+              r.aspect, r.image_url, r.name, r.takes, r.priority, r.progress, r.error_code,
+              r.error_message, r.output_path, r.updated_at,
+              (SELECT count(*) FROM attempts a WHERE a.row_id = r.id) AS attempt_count,
+              (SELECT sum(l.amount_micros) FROM ledger l JOIN attempts a ON a.id = l.attempt_id
+                WHERE a.row_id = r.id AND l.kind = 'settle') AS cost_micros
+         FROM rows r`;
+
 interface PageParams {
   batchId: number;
   statuses: string | null;
@@ -73,25 +82,13 @@ export class RowsRepo {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectPage = db.prepare<PageParams, RowRecord>(
-      `SELECT r.id, r.batch_id, r.row_number, r.status, r.prompt, r.model, r.resolution, r.duration_s,
-              r.aspect, r.image_url, r.name, r.takes, r.priority, r.progress, r.error_code,
-              r.error_message, r.output_path, r.updated_at,
-              (SELECT count(*) FROM attempts a WHERE a.row_id = r.id) AS attempt_count,
-              (SELECT sum(l.amount_micros) FROM ledger l JOIN attempts a ON a.id = l.attempt_id
-                WHERE a.row_id = r.id AND l.kind = 'settle') AS cost_micros
-         FROM rows r
+      `${SELECT_VIEW}
         WHERE r.batch_id = @batchId AND ${statusFilter('r.status')}
         ORDER BY r.row_number
         LIMIT @limit OFFSET @offset`,
     );
     this.selectOne = db.prepare<{ rowId: number }, RowRecord>(
-      `SELECT r.id, r.batch_id, r.row_number, r.status, r.prompt, r.model, r.resolution, r.duration_s,
-              r.aspect, r.image_url, r.name, r.takes, r.priority, r.progress, r.error_code,
-              r.error_message, r.output_path, r.updated_at,
-              (SELECT count(*) FROM attempts a WHERE a.row_id = r.id) AS attempt_count,
-              (SELECT sum(l.amount_micros) FROM ledger l JOIN attempts a ON a.id = l.attempt_id
-                WHERE a.row_id = r.id AND l.kind = 'settle') AS cost_micros
-         FROM rows r WHERE r.id = @rowId`,
+      `${SELECT_VIEW} WHERE r.id = @rowId`,
     );
     this.countMatching = db.prepare<Omit<PageParams, 'limit' | 'offset'>, { n: number }>(
       `SELECT count(*) AS n FROM rows WHERE batch_id = @batchId AND ${statusFilter('status')}`,

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import PQueue from 'p-queue';
 import { estimatePrice, expectedGenerationS } from '../../shared/catalog/pricing.ts';
 import { resolveRequest, validateRequest, type ResolvedRequest } from '../../shared/catalog/request.ts';
-import type { ModelEntry, Resolution, VideoRequest } from '../../shared/catalog/schema.ts';
+import type { ModelEntry } from '../../shared/catalog/schema.ts';
 import type { BatchRunOptions } from '../../shared/domain/batchOptions.ts';
 import { sleep } from '../clock/clock.ts';
-import type { AttemptError, JobRow } from '../db/jobsRepo.ts';
+import { videoRequestOf, type AttemptError, type JobRow } from '../db/jobsRepo.ts';
 import type { LogLevel, LogType } from '../db/logsRepo.ts';
 import { ProviderError } from '../providers/errors.ts';
 import type { PollResult, TaskRef } from '../providers/types.ts';
@@ -198,13 +198,7 @@ export class BatchRun {
 
   private addRow(row: JobRow): void {
     const entry = row.model ? this.deps.catalog.find(this.handle.catalogProvider, row.model) : undefined;
-    const request: VideoRequest = {
-      prompt: row.prompt,
-      ...(row.durationS !== null ? { durationS: row.durationS } : {}),
-      ...(row.resolution !== null ? { resolution: row.resolution as Resolution } : {}),
-      ...(row.aspect !== null ? { aspectRatio: row.aspect } : {}),
-      ...(row.imageUrl ? { images: [row.imageUrl] } : {}),
-    };
+    const request = videoRequestOf(row);
     const attempts = this.deps.store.jobs.attemptsOfRow(row.rowId);
     const states: TakeState[] = [];
     const jobs: Job[] = [];

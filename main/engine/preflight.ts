@@ -1,7 +1,7 @@
 import { estimatePrice, expectedGenerationS } from '../../shared/catalog/pricing.ts';
 import { resolveRequest, validateRequest } from '../../shared/catalog/request.ts';
-import type { Resolution, VideoRequest } from '../../shared/catalog/schema.ts';
 import type { BatchRunOptions } from '../../shared/domain/batchOptions.ts';
+import { videoRequestOf } from '../db/jobsRepo.ts';
 import type { Store } from '../db/store.ts';
 import type { Catalog } from '../providers/catalog/catalog.ts';
 import type { ProviderHandle } from './engineDeps.ts';
@@ -38,13 +38,7 @@ export async function planBatch(args: { store: Store; catalog: Catalog; handle: 
   const duplicates: BatchPlan['duplicates'] = [];
   for (const row of rows) {
     const entry = row.model ? catalog.find(handle.catalogProvider, row.model) : undefined;
-    const request: VideoRequest = {
-      prompt: row.prompt,
-      ...(row.durationS !== null ? { durationS: row.durationS } : {}),
-      ...(row.resolution !== null ? { resolution: row.resolution as Resolution } : {}),
-      ...(row.aspect !== null ? { aspectRatio: row.aspect } : {}),
-      ...(row.imageUrl ? { images: [row.imageUrl] } : {}),
-    };
+    const request = videoRequestOf(row);
     const problem = !entry ? `The model "${row.model ?? ''}" is not in the catalog.` : validateRequest(entry, request).map((issue) => issue.message).join(' ');
     if (problem || !entry) {
       invalid.push({ rowNumber: row.rowNumber, message: problem });
