@@ -79,10 +79,18 @@ export class BatchRun {
     this.batchId = batchId;
     this.options = options;
     this.policy = policyByName(options.polling);
-    this.governor = new ConcurrencyGovernor(deps.clock.now(), (line) => {
-      this.log('warn', 'system', 'concurrency.changed', line);
-      this.applyConcurrency();
-    });
+    // "At least ten finished jobs" (product §3.4); with hundreds in flight, ten is a coin toss
+    // (at a 10 % fault rate, four failures in ten happen every few hundred jobs), so the window
+    // grows with the limit.
+    const window = Math.max(10, options.concurrency.profile === 'custom' ? options.concurrency.custom! : 10);
+    this.governor = new ConcurrencyGovernor(
+      deps.clock.now(),
+      (line) => {
+        this.log('warn', 'system', 'concurrency.changed', line);
+        this.applyConcurrency();
+      },
+      { window },
+    );
   }
 
   /** Picks up where the batch stands: unfinished attempts are resumed, queued takes are run. */
