@@ -3,6 +3,7 @@ import type { Clock } from '../clock/clock.ts';
 interface Waiter {
   priority: number;
   seq: number;
+  since: number;
   resolve: (done: () => void) => void;
   reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
@@ -30,12 +31,15 @@ export class SlidingWindowLimiter {
   private readonly clock: Clock;
   readonly limit: number;
   readonly windowMs: number;
+  /** How much a waiter's priority rises per second of waiting, so that low priorities still get served. */
+  private readonly ageingPerSecond: number;
 
-  constructor(clock: Clock, limit: number, windowMs: number) {
+  constructor(clock: Clock, limit: number, windowMs: number, options: { ageingPerSecond?: number } = {}) {
     if (!(limit >= 1)) throw new Error(`limit must be at least 1, not ${limit}`);
     this.clock = clock;
     this.limit = limit;
     this.windowMs = windowMs;
+    this.ageingPerSecond = options.ageingPerSecond ?? 0;
   }
 
   /**
@@ -45,7 +49,7 @@ export class SlidingWindowLimiter {
   acquire(priority = 0, signal?: AbortSignal): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { priority, seq: this.seq++, resolve, reject, signal, onAbort: undefined };
+      const waiter: Waiter = { priority, seq: this.seq++, since: this.clock.now(), resolve, reject, signal, onAbort: undefined };
       if (signal) {
         waiter.onAbort = () => {
           this.remove(waiter);
@@ -54,7 +58,6 @@ export class SlidingWindowLimiter {
         signal.addEventListener('abort', waiter.onAbort, { once: true });
       }
       this.waiters.push(waiter);
-      this.waiters.sort((a, b) => b.priority - a.priority || a.seq - b.seq);
       this.drain();
     });
   }
@@ -77,6 +80,10 @@ export class SlidingWindowLimiter {
   private drain(): void {
     const now = this.clock.now();
     this.uses = this.uses.filter((use) => use.doneAt === undefined || use.doneAt + this.windowMs > now);
+    if (this.waiters.length > 1 && this.uses.length < this.limit) {
+      const rank = (w: Waiter) => w.priority + ((now - w.since) / 1000) * this.ageingPerSecond;
+      this.waiters.sort((a, b) => rank(b) - rank(a) || a.seq - b.seq);
+    }
     while (this.waiters.length > 0 && this.uses.length < this.limit) {
       const waiter = this.waiters.shift()!;
       if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
@@ -122,6 +129,7 @@ export function budgetFor(provider: string, clock: Clock): RateBudget {
   const { creates, statusQueries } = documentedLimits.kie;
   return {
     creates: new SlidingWindowLimiter(clock, creates.limit, creates.windowMs),
-    statusQueries: new SlidingWindowLimiter(clock, statusQueries.limit, statusQueries.windowMs),
+    // Status queries are asked in order of how likely the job is done; ageing keeps the rest moving.
+    statusQueries: new SlidingWindowLimiter(clock, statusQueries.limit, statusQueries.windowMs, { ageingPerSecond: 100 }),
   };
 }
