@@ -109,6 +109,8 @@ export class BatchEngine {
     else {
       const options = this.storedOptions(batchId);
       if (!options) throw new Error(`Batch ${batchId} has never been started.`);
+      // The finished run may still watch stale jobs; the new run picks them up from the database.
+      this.runs.get(batchId)?.stop();
       this.runs.delete(batchId);
       jobs.setBatchStatus(batchId, 'running');
       await this.launch(batchId, options);

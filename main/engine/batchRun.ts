@@ -444,13 +444,14 @@ export class BatchRun {
     try {
       task = await this.handle.adapter.submit(job.entry, job.request);
     } catch (error) {
-      this.createFailed(job, attemptId, asProviderError(error, this.handle.catalogProvider));
+      // Stopped meanwhile: the store is closing; recovery treats the attempt as interrupted.
+      if (!this.stopped) this.createFailed(job, attemptId, asProviderError(error, this.handle.catalogProvider));
       return;
     } finally {
       createDone();
     }
+    if (this.stopped) return;
     store.jobs.markSubmitted(attemptId, task, job.row.rowId);
-    if (this.stopping.signal.aborted) return;
     this.setTake(job, 'generating', false);
     this.log('info', 'system', 'attempt.submitted', `row ${job.row.rowNumber} attempt ${job.attemptsInRun}/${MAX_ATTEMPTS_PER_RUN} submitted (${task.taskId})`, job.row.rowId);
     await this.watch(job, attemptId, task, this.deps.clock.now());
@@ -574,12 +575,14 @@ export class BatchRun {
         try {
           result = await this.handle.adapter.poll(task).finally(queryDone);
         } catch (error) {
+          if (this.stopped) return finish();
           const failure = asProviderError(error, this.handle.catalogProvider);
           if (failure.kind === 'rate_limited') this.governor.recordRateLimited(clock.now());
           if (failure.kind === 'auth') this.pause(`the provider refused the API key: ${failure.detail}`);
           this.log('warn', 'system', 'poll.failed', `row ${job.row.rowNumber}: status query failed (${failure.kind}: ${failure.detail}); will check again`, job.row.rowId);
           return plan(clock.now() + Math.max(failure.retryAfterMs ?? 0, failure.kind === 'auth' ? STALE_RECHECK_MS : 5_000));
         }
+        if (this.stopped) return finish();
         const now = clock.now();
         polls++;
         lastPollAt = now;
@@ -636,12 +639,13 @@ export class BatchRun {
             sleep: (ms, signal) => sleep(this.deps.clock, ms, signal),
             beforePublish: (video) => store.jobs.markPublishing(attemptId, video),
           });
+          if (this.stopped) return;
           job.state = 'done';
           store.jobs.markDownloaded(attemptId, file, { rowId: job.row.rowId, status: this.rowStatus(job.row.rowId) });
           this.deps.onRowChanged(job.row.rowId);
           if (this.rowStatus(job.row.rowId) === 'done') this.log('info', 'business', 'row.done', `row ${job.row.rowNumber} done: ${file.path}`, job.row.rowId);
         } catch (error) {
-          if (this.stopping.signal.aborted) return;
+          if (this.stopped) return;
           if (error instanceof DownloadError && error.kind === 'disk_full') {
             this.pause(error.message);
             return;
@@ -681,7 +685,9 @@ export class BatchRun {
         void this.watchInSlot(job, attempt.attemptId, task, attempt.submittedAt ?? clock.now(), attempt.status === 'stale');
       } else if (attempt.status === 'downloading') {
         const published = store.jobs.fileOf(attempt.attemptId);
-        if (published && (await isPublished(published, this.partPath(attempt.attemptId)))) {
+        const alreadyThere = published !== undefined && (await isPublished(published, this.partPath(attempt.attemptId)));
+        if (this.stopped) return;
+        if (published && alreadyThere) {
           // Stopped between publishing the file and recording it: the file is there and verified.
           job.state = 'done';
           store.jobs.markDownloaded(attempt.attemptId, published, { rowId: job.row.rowId, status: this.rowStatus(job.row.rowId) });
@@ -768,7 +774,13 @@ export class BatchRun {
     this.onSettled = undefined;
   }
 
+  /** After stop() the store may be closing: late answers to requests already out are not written. */
+  private get stopped(): boolean {
+    return this.stopping.signal.aborted;
+  }
+
   private log(level: LogLevel, type: LogType, code: string, message: string, rowId?: number): void {
+    if (this.stopped) return;
     this.deps.store.logs.append({ batchId: this.batchId, rowId: rowId ?? null, type, level, code, message });
   }
 }
