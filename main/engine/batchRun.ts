@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import PQueue from 'p-queue';
+import type PQueue from 'p-queue';
 import { estimatePrice, expectedGenerationS } from '../../shared/catalog/pricing.ts';
 import { resolveRequest, validateRequest, type ResolvedRequest } from '../../shared/catalog/request.ts';
 import type { ModelEntry } from '../../shared/catalog/schema.ts';
@@ -13,7 +13,7 @@ import { ProviderError } from '../providers/errors.ts';
 import type { PollResult, TaskRef } from '../providers/types.ts';
 import { MAX_ATTEMPTS_PER_RUN, retryDelayMs } from './backoff.ts';
 import { classConcurrency, ConcurrencyGovernor } from './concurrency.ts';
-import { balanceLanes } from './laneBalancer.ts';
+import { Lanes } from './lanes.ts';
 import { DownloadError, downloadVideo } from './download/downloadVideo.ts';
 import { outputFileName } from './download/fileNames.ts';
 import type { EngineDeps, ProviderHandle } from './engineDeps.ts';
@@ -62,12 +62,11 @@ export class BatchRun {
   private readonly jobs = new Map<string, Job>();
   private readonly takesByRow = new Map<number, Job[]>();
   private readonly doneTakes = new Map<number, number>();
-  private readonly lanes = new Map<string, { queue: PQueue; configured: number; expectedMs: number }>();
   private readonly governor: ConcurrencyGovernor;
+  private readonly lanes: Lanes;
   private readonly stopping = new AbortController();
   private cancelAgeing: (() => void) | undefined;
   private paused = false;
-  private rebalancePending = false;
   private cancelled = false;
   private finished = false;
   private busy = 0;
@@ -87,10 +86,11 @@ export class BatchRun {
       deps.clock.now(),
       (line) => {
         this.log('warn', 'system', 'concurrency.changed', line);
-        this.applyConcurrency();
+        this.lanes.apply();
       },
       { window },
     );
+    this.lanes = new Lanes(() => this.options, this.governor, () => this.paused);
   }
 
   /** Picks up where the batch stands: unfinished attempts are resumed, queued takes are run. */
@@ -116,7 +116,7 @@ export class BatchRun {
   pause(reason: string | null = null): void {
     if (this.paused || this.cancelled) return;
     this.paused = true;
-    for (const { queue } of this.lanes.values()) queue.pause();
+    this.lanes.pause();
     this.deps.store.jobs.setBatchStatus(this.batchId, 'paused', reason);
     for (const job of this.jobs.values()) if (job.state === 'queued') this.setTake(job, 'paused');
     this.log(reason ? 'warn' : 'info', 'business', 'batch.paused', reason ? `paused: ${reason}` : 'paused');
@@ -129,8 +129,7 @@ export class BatchRun {
     this.finished = false;
     this.deps.store.jobs.setBatchStatus(this.batchId, 'running');
     for (const job of this.jobs.values()) if (job.state === 'paused') this.setTake(job, 'queued');
-    for (const { queue } of this.lanes.values()) queue.start();
-    this.applyConcurrency();
+    this.lanes.start();
     this.log('info', 'business', 'batch.resumed', 'resumed');
     this.checkFinished();
   }
@@ -139,7 +138,7 @@ export class BatchRun {
   cancel(): void {
     if (this.cancelled) return;
     this.cancelled = true;
-    for (const { queue } of this.lanes.values()) queue.clear();
+    this.lanes.clear();
     for (const job of this.jobs.values()) if (job.state === 'queued' || job.state === 'paused') this.setTake(job, 'cancelled');
     this.deps.store.jobs.setBatchStatus(this.batchId, 'cancelled');
     this.log('info', 'business', 'batch.cancelled', 'cancelled; jobs already submitted are still collected');
@@ -168,11 +167,10 @@ export class BatchRun {
 
   setConcurrency(setting: BatchRunOptions['concurrency']): void {
     this.options = { ...this.options, concurrency: setting };
-    for (const [key, lane] of this.lanes) {
-      const job = [...this.jobs.values()].find((j) => this.laneKey(j) === key);
-      lane.configured = job ? this.configuredLimit(job) : lane.configured;
-    }
-    this.applyConcurrency();
+    this.lanes.reconfigure((laneKey) => {
+      const job = [...this.jobs.values()].find((j) => this.lanes.keyOf(j.classKey) === laneKey);
+      return job && this.configuredLimit(job);
+    });
     this.log('info', 'business', 'concurrency.set', `concurrency set to ${setting.profile === 'custom' ? setting.custom : setting.profile}`);
   }
 
@@ -192,10 +190,8 @@ export class BatchRun {
   stop(): void {
     this.stopping.abort(new Error('the engine is stopping'));
     this.cancelAgeing?.();
-    for (const { queue } of this.lanes.values()) {
-      queue.pause();
-      queue.clear();
-    }
+    this.lanes.pause();
+    this.lanes.clear();
   }
 
   // ---- building the work ----
@@ -267,7 +263,7 @@ export class BatchRun {
     }
     for (const job of queued) this.enqueue(job);
     if (queued.length > 0) {
-      const lanes = new Set(queued.map((job) => this.laneKey(job)));
+      const lanes = new Set(queued.map((job) => this.lanes.keyOf(job.classKey)));
       this.log('info', 'business', 'batch.started', `batch ${this.batchId}: ${queued.length} videos in ${lanes.size} lane(s), polling ${this.policy.name}`);
     }
   }
@@ -295,11 +291,6 @@ export class BatchRun {
 
   // ---- lanes and slots ----
 
-  /** One lane per class of job (the original design's waves use one lane for everything). */
-  private laneKey(job: Job): string {
-    return this.options.scheduling === 'waves' ? 'all' : job.classKey;
-  }
-
   private configuredLimit(job: Job): number {
     return classConcurrency(this.options.concurrency, {
       key: job.classKey,
@@ -310,52 +301,7 @@ export class BatchRun {
   }
 
   private lane(job: Job): PQueue {
-    const key = this.laneKey(job);
-    let lane = this.lanes.get(key);
-    if (!lane) {
-      const configured = this.configuredLimit(job);
-      // Under a shared limit a new lane waits for its share (set by the next rebalance) before starting.
-      const shared = this.options.concurrency.profile === 'custom' && this.options.scheduling !== 'waves';
-      const queue = new PQueue({ concurrency: shared ? 1 : Math.max(1, this.governor.limit(configured)), autoStart: !this.paused && !shared });
-      lane = { queue, configured, expectedMs: job.expectedMs };
-      this.lanes.set(key, lane);
-      // Any start or finish changes how the shared limit is best divided.
-      for (const event of ['active', 'next', 'add'] as const) queue.addEventListener(event, () => this.rebalanceSoon());
-    }
-    return lane.queue;
-  }
-
-  /** Coalesces the many start/finish events of a busy moment into one rebalance. */
-  private rebalanceSoon(): void {
-    if (this.rebalancePending) return;
-    this.rebalancePending = true;
-    queueMicrotask(() => {
-      this.rebalancePending = false;
-      this.applyConcurrency();
-    });
-  }
-
-  /**
-   * Profiles give each class its own limit (product §3.1). A custom concurrency is one limit for
-   * the whole batch, divided between the classes shortest first (see balanceLanes).
-   * Either way the governor's current factor applies.
-   */
-  private applyConcurrency(): void {
-    if (this.options.concurrency.profile !== 'custom' || this.options.scheduling === 'waves') {
-      for (const lane of this.lanes.values()) lane.queue.concurrency = Math.max(1, this.governor.limit(lane.configured));
-      return;
-    }
-    const limit = this.governor.limit(this.options.concurrency.custom!);
-    const loads = [...this.lanes].map(([key, lane]) => ({ key, running: lane.queue.pending, waiting: lane.queue.size, expectedMs: lane.expectedMs }));
-    const shares = balanceLanes(loads, limit);
-    for (const [key, lane] of this.lanes) {
-      const share = shares.get(key) ?? 0;
-      if (share > 0) lane.queue.concurrency = share;
-      if (this.paused) continue;
-      if (share === 0 && lane.queue.pending === 0) lane.queue.pause();
-      else if (share === 0) lane.queue.concurrency = lane.queue.pending;
-      else lane.queue.start();
-    }
+    return this.lanes.queueFor(job.classKey, job.expectedMs, this.configuredLimit(job));
   }
 
   /** Higher runs sooner: the user's priority first, then the shortest expected job, then age. */
