@@ -28,11 +28,6 @@ export interface LedgerViolation {
   problem: string;
 }
 
-export interface LedgerRow extends LedgerEntry {
-  id: number;
-  createdAt: number;
-}
-
 const SUMS = `
   coalesce(sum(CASE kind WHEN 'reserve' THEN amount_micros END), 0) AS reserved,
   coalesce(sum(CASE kind WHEN 'settle'  THEN amount_micros END), 0) AS settled,
@@ -49,7 +44,6 @@ export class LedgerRepo {
   private readonly checkAll;
   private readonly totalsByBatch;
   private readonly totalsSince;
-  private readonly listRecent;
   private readonly now: () => number;
 
   constructor(db: Db, now: () => number) {
@@ -71,9 +65,6 @@ export class LedgerRepo {
     );
     this.totalsByBatch = db.prepare<[number, Unit], LedgerTotals>(`SELECT ${SUMS} FROM ledger WHERE batch_id = ? AND unit = ?`);
     this.totalsSince = db.prepare<[number, Unit], LedgerTotals>(`SELECT ${SUMS} FROM ledger WHERE created_at >= ? AND unit = ?`);
-    this.listRecent = db.prepare<[number], { id: number; attempt_id: number | null; batch_id: number | null; kind: LedgerKind; amount_micros: number; unit: Unit; provider: string; note: string | null; created_at: number }>(
-      `SELECT * FROM ledger ORDER BY id DESC LIMIT ?`,
-    );
   }
 
   append(entry: LedgerEntry): void {
@@ -90,20 +81,6 @@ export class LedgerRepo {
 
   since(timestamp: number, unit: Unit): LedgerTotals {
     return this.totalsSince.get(timestamp, unit)!;
-  }
-
-  recent(limit: number): LedgerRow[] {
-    return this.listRecent.all(limit).map((row) => ({
-      id: row.id,
-      attemptId: row.attempt_id,
-      batchId: row.batch_id,
-      kind: row.kind,
-      amountMicros: row.amount_micros,
-      unit: row.unit,
-      provider: row.provider,
-      note: row.note,
-      createdAt: row.created_at,
-    }));
   }
 
   /** The audit: every attempt whose entries do not add up. Empty when the books balance. */
