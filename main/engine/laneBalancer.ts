@@ -24,9 +24,10 @@ export interface LaneLoad {
  * fill the slots freed during that tail. Never takes a slot from a running job and never lets the
  * lanes together exceed the limit. Returns each lane's concurrency (0: hold).
  */
-export function balanceLanes(lanes: readonly LaneLoad[], limit: number): Map<string, number> {
+export function balanceLanes(lanes: readonly LaneLoad[], limit: number, createsPerMs?: number): Map<string, number> {
   const result = new Map<string, number>(lanes.map((lane) => [lane.key, lane.running]));
   let free = Math.max(0, limit - lanes.reduce((sum, lane) => sum + lane.running, 0));
+  const caps = createsPerMs === undefined ? undefined : rateCaps(lanes, limit, createsPerMs);
   const waiting = lanes.filter((lane) => lane.waiting > 0).sort((a, b) => a.expectedMs - b.expectedMs);
   if (waiting.length === 0) return result;
   const longest = waiting.at(-1)!.expectedMs;
@@ -39,7 +40,8 @@ export function balanceLanes(lanes: readonly LaneLoad[], limit: number): Map<str
     reserveMs -= keep * lane.expectedMs;
   }
   const give = (lane: LaneLoad, count: number) => {
-    const n = Math.min(count, free);
+    const room = caps ? caps.get(lane.key)! - result.get(lane.key)! : Infinity;
+    const n = Math.max(0, Math.min(count, free, room));
     result.set(lane.key, result.get(lane.key)! + n);
     free -= n;
   };
@@ -47,4 +49,35 @@ export function balanceLanes(lanes: readonly LaneLoad[], limit: number): Map<str
   // Slots nobody else can use go to the reserve after all.
   for (const lane of waiting) give(lane, reserves.get(lane.key)!);
   return result;
+}
+
+/**
+ * The most slots each lane can keep busy when creates are rate-limited (KIE: 20 per 10 s). A slot
+ * running jobs of d ms needs a create every d ms, so short jobs alone cannot fill many slots: at
+ * 2 creates/s, 2–3 minute jobs keep only about 300 busy, and giving them 500 leaves the rest
+ * waiting for a create while longer jobs could use them. Shortest first, each lane may take as
+ * many slots as still leaves enough create rate for the longest waiting jobs to fill the remainder.
+ */
+function rateCaps(lanes: readonly LaneLoad[], limit: number, createsPerMs: number): Map<string, number> {
+  const sorted = [...lanes].sort((a, b) => a.expectedMs - b.expectedMs);
+  const caps = new Map<string, number>();
+  let rate = createsPerMs;
+  let slots = limit;
+  sorted.forEach((lane, index) => {
+    const longer = sorted.slice(index + 1).filter((other) => other.waiting + other.running > 0).at(-1);
+    let cap = lane.running + lane.waiting;
+    if (longer && longer.expectedMs > lane.expectedMs) {
+      // Rate left over if the longest lane filled every remaining slot; each of this lane's slots
+      // costs the difference in create rate.
+      const spare = rate - slots / longer.expectedMs;
+      const perSlot = 1 / lane.expectedMs - 1 / longer.expectedMs;
+      cap = Math.min(cap, Math.max(lane.running, Math.floor(spare / perSlot)));
+    }
+    caps.set(lane.key, cap);
+    // What this lane will actually hold, for the lanes after it.
+    const held = Math.min(cap, Math.max(lane.running, slots));
+    rate -= held / lane.expectedMs;
+    slots -= held;
+  });
+  return caps;
 }

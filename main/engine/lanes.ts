@@ -20,12 +20,15 @@ export class Lanes {
   private readonly options: () => Pick<BatchRunOptions, 'concurrency' | 'scheduling'>;
   private readonly governor: ConcurrencyGovernor;
   private readonly isPaused: () => boolean;
+  /** The key's sustained create rate (per ms of the engine's clock), when the provider limits it. */
+  private readonly createsPerMs: () => number | undefined;
   private rebalancePending = false;
 
-  constructor(options: () => Pick<BatchRunOptions, 'concurrency' | 'scheduling'>, governor: ConcurrencyGovernor, isPaused: () => boolean) {
+  constructor(options: () => Pick<BatchRunOptions, 'concurrency' | 'scheduling'>, governor: ConcurrencyGovernor, isPaused: () => boolean, createsPerMs: () => number | undefined = () => undefined) {
     this.options = options;
     this.governor = governor;
     this.isPaused = isPaused;
+    this.createsPerMs = createsPerMs;
   }
 
   /** One lane per class (the original design's waves use one lane for everything). */
@@ -77,7 +80,7 @@ export class Lanes {
     }
     const limit = this.governor.limit(this.options().concurrency.custom!);
     const loads = [...this.lanes].map(([key, lane]) => ({ key, running: lane.queue.pending, waiting: lane.queue.size, expectedMs: lane.expectedMs }));
-    const shares = balanceLanes(loads, limit);
+    const shares = balanceLanes(loads, limit, this.createsPerMs());
     for (const [key, lane] of this.lanes) {
       const share = shares.get(key) ?? 0;
       if (share > 0) lane.queue.concurrency = share;

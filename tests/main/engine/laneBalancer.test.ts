@@ -34,4 +34,23 @@ describe('sharing a concurrency limit between classes', () => {
   it('holds a lane with nothing to run', () => {
     expect(balanceLanes([lane('idle', 0, 0, 1_000)], 5).get('idle')).toBe(0);
   });
+
+  it('under a create-rate limit, gives short jobs only the slots they can keep busy', () => {
+    // 2 creates/s: 2.5-minute jobs alone keep about 300 of 500 slots busy; with the 10-minute jobs
+    // taking the rest, 213 short + 287 long need 213/150 + 287/600 ≈ 1.9 creates/s.
+    const lanes = [lane('720p', 0, 6_000, 150_000), lane('1080p', 0, 3_000, 600_000)];
+    const shares = balanceLanes(lanes, 500, 2 / 1000);
+    const short = shares.get('720p')!;
+    const long = shares.get('1080p')!;
+    expect(short + long).toBe(500);
+    expect(short).toBeGreaterThan(150);
+    expect(short / 150_000 + long / 600_000).toBeLessThanOrEqual(2 / 1000);
+    // Without the limit the short jobs would take every slot.
+    expect(balanceLanes(lanes, 500).get('720p')).toBe(500);
+  });
+
+  it('changes nothing when the create rate is ample for the limit', () => {
+    const lanes = [lane('720p', 0, 50, 150_000), lane('1080p', 0, 67, 600_000)];
+    expect(balanceLanes(lanes, 20, 2 / 1000)).toEqual(balanceLanes(lanes, 20));
+  });
 });
