@@ -25,7 +25,8 @@ export default defineConfig({
     plugins: [copySimulatorMedia()],
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve('main/app/main.ts') } },
+      // The sheet reader runs in a worker thread, so it is an entry of its own (see inspectInWorker.ts).
+      rolldownOptions: { input: { index: resolve('main/app/main.ts'), inspectWorker: resolve('main/sheets/worker/inspectWorker.ts') } },
     },
   },
   preload: {

@@ -30,7 +30,7 @@ export class BatchesRepo {
       `INSERT INTO batches (name, source_file, provider, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
     );
     this.selectAll = db.prepare<[], BatchRecord>(
-      `SELECT id, name, source_file, status, created_at, updated_at FROM batches ORDER BY created_at DESC, id DESC`,
+      `SELECT id, name, source_file, status, created_at, updated_at FROM batches WHERE imported = 1 ORDER BY created_at DESC, id DESC`,
     );
     this.selectCounts = db.prepare<[], { batch_id: number; status: RowStatus; n: number }>(
       `SELECT batch_id, status, count(*) AS n FROM rows GROUP BY batch_id, status`,

@@ -1,5 +1,7 @@
 import type { Resolution, VideoRequest } from '../../shared/catalog/schema.ts';
 import type { AttemptStatus, BatchStatus, RowStatus } from '../../shared/domain/status.ts';
+import type { MessageKey } from '../../shared/i18n/en.ts';
+import { translate, type MessageParams } from '../../shared/i18n/translate.ts';
 import type { Db } from './connection.ts';
 import type { LedgerRepo, Unit } from './ledgerRepo.ts';
 
@@ -14,12 +16,15 @@ export interface JobRow {
   resolution: string | null;
   durationS: number | null;
   aspect: string | null;
+  /** First and last frame, one per line. */
   imageUrl: string | null;
   name: string | null;
   takes: number;
   priority: number;
   run: number;
   createdAt: number;
+  /** Problems found at import (English), or null: a row with problems never runs. */
+  importProblem: string | null;
 }
 
 /** What a row asks the provider for, in canonical terms. */
@@ -29,8 +34,16 @@ export function videoRequestOf(row: JobRow): VideoRequest {
     ...(row.durationS !== null ? { durationS: row.durationS } : {}),
     ...(row.resolution !== null ? { resolution: row.resolution as Resolution } : {}),
     ...(row.aspect !== null ? { aspectRatio: row.aspect } : {}),
-    ...(row.imageUrl ? { images: [row.imageUrl] } : {}),
+    // First and last frame, one per line.
+    ...(row.imageUrl ? { images: row.imageUrl.split('\n').filter((url) => url !== '') } : {}),
   };
+}
+
+/** The English text of a row's import problems (stored as message keys for every language). */
+function importProblemOf(issuesJson: string | null): string | null {
+  if (!issuesJson) return null;
+  const issues = JSON.parse(issuesJson) as { messageKey: MessageKey; params: MessageParams }[];
+  return issues.length > 0 ? issues.map((issue) => translate('en', issue.messageKey, issue.params)).join(' ') : null;
 }
 
 /** One attempt as the engine tracks it. */
@@ -111,8 +124,8 @@ export class JobsRepo {
       ),
       setBatch: db.prepare<[BatchStatus, string | null, number, number]>(`UPDATE batches SET status = ?, pause_reason = ?, updated_at = ? WHERE id = ?`),
       setBatchOptions: db.prepare<[string, string | null, number, number]>(`UPDATE batches SET options_json = ?, provider = ?, updated_at = ? WHERE id = ?`),
-      rows: db.prepare<[number], { id: number; batch_id: number; row_number: number; status: RowStatus; prompt: string; model: string | null; resolution: string | null; duration_s: number | null; aspect: string | null; image_url: string | null; name: string | null; takes: number; priority: number; run: number; created_at: number }>(
-        `SELECT id, batch_id, row_number, status, prompt, model, resolution, duration_s, aspect, image_url, name, takes, priority, run, created_at
+      rows: db.prepare<[number], { id: number; batch_id: number; row_number: number; status: RowStatus; prompt: string; model: string | null; resolution: string | null; duration_s: number | null; aspect: string | null; image_url: string | null; name: string | null; takes: number; priority: number; run: number; created_at: number; issues_json: string | null }>(
+        `SELECT id, batch_id, row_number, status, prompt, model, resolution, duration_s, aspect, image_url, name, takes, priority, run, created_at, issues_json
            FROM rows WHERE batch_id = ? ORDER BY row_number`,
       ),
       setRow: db.prepare<[RowStatus, string | null, string | null, number, number]>(
@@ -198,6 +211,7 @@ export class JobsRepo {
       priority: r.priority,
       run: r.run,
       createdAt: r.created_at,
+      importProblem: importProblemOf(r.issues_json),
     }));
   }
 

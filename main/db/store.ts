@@ -6,6 +6,7 @@ import { openDatabase, type Db } from './connection.ts';
 import { schemaVersion } from './migrate.ts';
 import { RowsRepo } from './rowsRepo.ts';
 import { SettingsRepo } from './settingsRepo.ts';
+import { SheetsRepo } from './sheetsRepo.ts';
 
 /** The database and every repository over it. The only way the rest of main reaches SQL. */
 export interface Store {
@@ -17,6 +18,7 @@ export interface Store {
   readonly ledger: LedgerRepo;
   readonly jobs: JobsRepo;
   readonly logs: LogsRepo;
+  readonly sheets: SheetsRepo;
   batchExists(batchId: number): boolean;
   close(): void;
 }
@@ -27,6 +29,9 @@ export function openStore(file: string, clockNow: () => number = Date.now): Stor
   const db: Db = openDatabase(file);
   const batchExists = db.prepare<[number], { found: number }>('SELECT 1 AS found FROM batches WHERE id = ?');
   const ledger = new LedgerRepo(db, now);
+  const sheets = new SheetsRepo(db, now);
+  // An import a crash interrupted never shows: its hidden batch and rows go.
+  sheets.discardUnfinishedImports();
   return {
     file,
     schemaVersion: schemaVersion(db),
@@ -36,6 +41,7 @@ export function openStore(file: string, clockNow: () => number = Date.now): Stor
     ledger,
     jobs: new JobsRepo(db, ledger, now),
     logs: new LogsRepo(db, now),
+    sheets,
     batchExists: (batchId) => batchExists.get(batchId) !== undefined,
     close: () => db.close(),
   };

@@ -90,7 +90,13 @@ export class BatchRun {
       },
       { window },
     );
-    this.lanes = new Lanes(() => this.options, this.governor, () => this.paused);
+    // The sustained create rate a little under the key's limit: each create also holds its place
+    // in the window while its answer travels (see SlidingWindowLimiter).
+    const createsPerMs = () => {
+      const creates = this.handle?.budget.creates;
+      return creates && (0.9 * creates.limit) / creates.windowMs;
+    };
+    this.lanes = new Lanes(() => this.options, this.governor, () => this.paused, createsPerMs);
   }
 
   /** Picks up where the batch stands: unfinished attempts are resumed, queued takes are run. */
@@ -240,7 +246,9 @@ export class BatchRun {
     this.doneTakes.set(row.rowId, states.filter((s) => s === 'done').length);
 
     // A row that cannot succeed is stopped before anything is spent.
-    const problem = !row.model
+    const problem = row.importProblem
+      ? row.importProblem
+      : !row.model
       ? 'The row names no model.'
       : !entry
         ? `The model "${row.model}" is not in the catalog for this provider.`

@@ -39,7 +39,7 @@ export async function planBatch(args: { store: Store; catalog: Catalog; handle: 
   for (const row of rows) {
     const entry = row.model ? catalog.find(handle.catalogProvider, row.model) : undefined;
     const request = videoRequestOf(row);
-    const problem = !entry ? `The model "${row.model ?? ''}" is not in the catalog.` : validateRequest(entry, request).map((issue) => issue.message).join(' ');
+    const problem = row.importProblem ?? (!entry ? `The model "${row.model ?? ''}" is not in the catalog.` : validateRequest(entry, request).map((issue) => issue.message).join(' '));
     if (problem || !entry) {
       invalid.push({ rowNumber: row.rowNumber, message: problem });
       continue;

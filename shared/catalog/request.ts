@@ -1,3 +1,6 @@
+import type { MessageKey } from '../i18n/en.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { translate, type MessageParams } from '../i18n/translate.ts';
 import type { Condition, ModelEntry, Resolution, VideoRequest } from './schema.ts';
 
 /** A request with every parameter the model takes filled in (defaults where the row left it blank). */
@@ -52,10 +55,18 @@ export interface RequestIssue {
     | 'invalid_image_url'
     | 'out_of_range'
     | 'unsupported_combination';
+  /** The message in English; `messageKey` + `params` give it in any language (`requestIssueText`). */
   message: string;
+  messageKey: MessageKey;
+  params: MessageParams;
 }
 
 const list = (values: readonly (string | number)[]) => values.join(', ');
+
+/** The issue's message in the given language. */
+export function requestIssueText(issue: Pick<RequestIssue, 'messageKey' | 'params'>, locale: Locale): string {
+  return translate(locale, issue.messageKey, issue.params);
+}
 
 /**
  * Everything wrong with a request for this model, checked before anything is spent. An empty list
@@ -63,54 +74,47 @@ const list = (values: readonly (string | number)[]) => values.join(', ');
  */
 export function validateRequest(entry: ModelEntry, request: VideoRequest): RequestIssue[] {
   const issues: RequestIssue[] = [];
+  const model = entry.displayName;
+  const add = (field: RequestField, code: RequestIssue['code'], messageKey: MessageKey, params: MessageParams = {}) => {
+    const all = { model, ...params };
+    issues.push({ field, code, message: translate('en', messageKey, all), messageKey, params: all });
+  };
   const { params, status } = entry;
   if (status.state === 'retired') {
-    const move = status.successor ? `; move these rows to ${status.successor}` : '';
-    issues.push({ field: 'model', code: 'model_retired', message: `${entry.displayName} was retired on ${status.retiredOn}${move}.` });
+    if (status.successor) add('model', 'model_retired', 'request.model_retired_successor', { retiredOn: status.retiredOn, successor: status.successor });
+    else add('model', 'model_retired', 'request.model_retired', { retiredOn: status.retiredOn });
   }
   const resolved = resolveRequest(entry, request);
   const promptLength = [...request.prompt.trim()].length;
-  if (promptLength < Math.max(1, params.prompt.minLength)) {
-    issues.push({ field: 'prompt', code: 'prompt_empty', message: promptLength === 0 ? 'The prompt is empty.' : `The prompt needs at least ${params.prompt.minLength} characters.` });
-  } else if (promptLength > params.prompt.maxLength) {
-    issues.push({ field: 'prompt', code: 'prompt_too_long', message: `The prompt has ${promptLength} characters; ${entry.displayName} takes at most ${params.prompt.maxLength}.` });
-  }
-  const choice = <T extends string | number>(field: RequestField, label: string, given: T | undefined, allowed: { values: readonly T[] } | undefined) => {
+  if (promptLength === 0) add('prompt', 'prompt_empty', 'request.prompt_empty');
+  else if (promptLength < params.prompt.minLength) add('prompt', 'prompt_empty', 'request.prompt_too_short', { min: params.prompt.minLength });
+  else if (promptLength > params.prompt.maxLength) add('prompt', 'prompt_too_long', 'request.prompt_too_long', { length: promptLength, max: params.prompt.maxLength });
+  const choice = <T extends string | number>(field: 'durationS' | 'resolution' | 'aspectRatio', given: T | undefined, allowed: { values: readonly T[] } | undefined) => {
     if (given === undefined) return;
-    if (!allowed) issues.push({ field, code: 'not_supported', message: `${entry.displayName} has no ${label} setting.` });
-    else if (!allowed.values.includes(given)) {
-      issues.push({ field, code: 'unsupported_value', message: `${entry.displayName} does not offer ${label} ${given}; choose ${list(allowed.values)}.` });
-    }
+    if (!allowed) add(field, 'not_supported', `request.not_supported.${field}`);
+    else if (!allowed.values.includes(given)) add(field, 'unsupported_value', `request.unsupported_value.${field}`, { given, allowed: list(allowed.values) });
   };
-  choice('durationS', 'duration', request.durationS, params.durationS);
-  choice('resolution', 'resolution', request.resolution, params.resolution);
-  choice('aspectRatio', 'aspect ratio', request.aspectRatio, params.aspectRatio);
-  if (request.audio !== undefined && !params.audio) {
-    issues.push({ field: 'audio', code: 'not_supported', message: `${entry.displayName} has no audio switch.` });
-  }
+  choice('durationS', request.durationS, params.durationS);
+  choice('resolution', request.resolution, params.resolution);
+  choice('aspectRatio', request.aspectRatio, params.aspectRatio);
+  if (request.audio !== undefined && !params.audio) add('audio', 'not_supported', 'request.not_supported.audio');
   if (request.negativePrompt !== undefined && !params.negativePrompt) {
-    issues.push({ field: 'negativePrompt', code: 'not_supported', message: `${entry.displayName} takes no negative prompt.` });
+    add('negativePrompt', 'not_supported', 'request.not_supported.negativePrompt');
   } else if (request.negativePrompt !== undefined && params.negativePrompt && request.negativePrompt.length > params.negativePrompt.maxLength) {
-    issues.push({ field: 'negativePrompt', code: 'prompt_too_long', message: `The negative prompt is longer than ${params.negativePrompt.maxLength} characters.` });
+    add('negativePrompt', 'prompt_too_long', 'request.negative_prompt_too_long', { max: params.negativePrompt.maxLength });
   }
   if (request.seed !== undefined) {
-    if (!params.seed) issues.push({ field: 'seed', code: 'not_supported', message: `${entry.displayName} takes no seed.` });
-    else if (request.seed < params.seed.min || request.seed > params.seed.max) {
-      issues.push({ field: 'seed', code: 'out_of_range', message: `The seed must be from ${params.seed.min} to ${params.seed.max}.` });
-    }
+    if (!params.seed) add('seed', 'not_supported', 'request.not_supported.seed');
+    else if (request.seed < params.seed.min || request.seed > params.seed.max) add('seed', 'out_of_range', 'request.seed_out_of_range', { min: params.seed.min, max: params.seed.max });
   }
   const images = resolved.images;
-  if (images.length < params.images.min) {
-    issues.push({ field: 'images', code: 'too_few_images', message: `${entry.displayName} makes videos from an image: give an image URL.` });
-  } else if (images.length > params.images.max) {
-    issues.push({
-      field: 'images',
-      code: 'too_many_images',
-      message: params.images.max === 0 ? `${entry.displayName} takes no input image.` : `${entry.displayName} takes at most ${params.images.max} image(s).`,
-    });
+  if (images.length < params.images.min) add('images', 'too_few_images', 'request.too_few_images');
+  else if (images.length > params.images.max) {
+    if (params.images.max === 0) add('images', 'too_many_images', 'request.no_images');
+    else add('images', 'too_many_images', 'request.too_many_images', { max: params.images.max });
   }
   for (const url of images) {
-    if (!isPublicHttpUrl(url)) issues.push({ field: 'images', code: 'invalid_image_url', message: `"${url}" is not an http(s) address the provider can fetch.` });
+    if (!isPublicHttpUrl(url)) add('images', 'invalid_image_url', 'request.invalid_image_url', { url });
   }
   for (const constraint of entry.constraints) {
     if (!conditionHolds(constraint.when, resolved)) continue;
@@ -121,7 +125,7 @@ export function validateRequest(entry: ModelEntry, request: VideoRequest): Reque
       (allow.aspectRatio && (resolved.aspectRatio === undefined || !allow.aspectRatio.includes(resolved.aspectRatio)));
     if (broken) {
       const field: RequestField = allow.durationS ? 'durationS' : allow.resolution ? 'resolution' : 'aspectRatio';
-      issues.push({ field, code: 'unsupported_combination', message: constraint.reason });
+      add(field, 'unsupported_combination', 'request.unsupported_combination', { reason: constraint.reason });
     }
   }
   return issues;

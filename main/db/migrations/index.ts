@@ -1,10 +1,11 @@
 import { initialSchema } from './0001_initial.ts';
 import { engineSchema } from './0002_engine.ts';
+import { sheetsSchema } from './0003_sheets.ts';
 
 /**
  * Ordered migrations: entry N takes the database from user_version N to N+1. Never edit one that
  * has shipped; add the next instead.
  */
-export const migrations: readonly string[] = [initialSchema, engineSchema];
+export const migrations: readonly string[] = [initialSchema, engineSchema, sheetsSchema];
 
 export const latestSchemaVersion = migrations.length;
