@@ -8,6 +8,7 @@ export function defaultSettings(env: { locale: string | undefined; homeDir: stri
     language: resolveLocale(env.locale),
     theme: 'system',
     outputDir: join(env.homeDir, 'Videos', 'Genvid'),
+    importLimits: { maxMegabytes: 50, maxRows: 100_000 },
   };
 }
 
@@ -25,4 +26,9 @@ export function readSettings(repo: SettingsRepo, defaults: Settings): Settings {
 export function updateSettings(repo: SettingsRepo, defaults: Settings, patch: SettingsPatch): Settings {
   repo.writeMany(patch);
   return readSettings(repo, defaults);
+}
+
+/** The settings' import limits as the sheet reader takes them. */
+export function sheetLimitsOf(settings: Pick<Settings, 'importLimits'>): { maxBytes: number; maxRows: number } {
+  return { maxBytes: settings.importLimits.maxMegabytes * 1024 * 1024, maxRows: settings.importLimits.maxRows };
 }

@@ -2,6 +2,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Store } from '../db/store.ts';
 import { IMPORT_CHUNK_ROWS, type ImportedRow } from '../db/sheetsRepo.ts';
 import type { InspectedSheet } from './inspectInWorker.ts';
+import { headerSignature } from './map/mapColumns.ts';
+import { sheetFields } from './map/sheetFields.ts';
 import type { InspectedRow, SheetInspection } from './inspectSheet.ts';
 
 /** An inspected row as the database stores it; unreadable values stay only in its source cells and issues. */
@@ -63,6 +65,9 @@ export async function importInspection(store: Store, inspection: SheetInspection
       await nextTurn();
     }
     store.sheets.finishImport(batchId);
+    // The next sheet with these headers is mapped the same way (unmapped fields stay unmapped).
+    const template = Object.fromEntries(sheetFields.map((field) => [field, inspection.mapping[field] ?? null]));
+    store.sheets.saveMappingTemplate(headerSignature(inspection.headers), source.name, template);
   } catch (error) {
     store.sheets.discardImport(batchId);
     throw error;

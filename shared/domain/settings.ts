@@ -9,6 +9,8 @@ export const SettingsSchema = z.object({
   theme: ThemeSchema,
   /** Where finished videos are written. */
   outputDir: z.string().trim().min(1),
+  /** Sheets larger than these are refused before they are read (product §2: big files stall machines). */
+  importLimits: z.object({ maxMegabytes: z.number().int().min(1).max(1024), maxRows: z.number().int().min(1).max(1_000_000) }).strict(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ProviderChoiceIdSchema, providerChoices } from '../../../shared/providers/choices.ts';
@@ -7,6 +8,7 @@ import { translate } from '../../../shared/i18n/translate.ts';
 import type { DoneRow } from '../../db/sheetsRepo.ts';
 import { openStore } from '../../db/store.ts';
 import { databaseFile } from '../../paths/dataDir.ts';
+import { defaultSettings, readSettings, sheetLimitsOf } from '../../settings/settingsService.ts';
 import { loadCatalog, USER_CATALOG_FILE } from '../../providers/catalog/loadCatalog.ts';
 import type { InspectedRow, SheetInspection } from '../../sheets/inspectSheet.ts';
 import { inspectInWorker } from '../../sheets/inspectInWorker.ts';
@@ -57,11 +59,13 @@ export async function checkCommand(args: string[], context: { dataDir: string; e
   // The app's database, if there is one, gives saved mappings and earlier videos; check never creates it.
   const store = existsSync(databaseFile(context.dataDir)) ? openStore(databaseFile(context.dataDir)) : undefined;
   try {
+    const { importLimits } = store ? readSettings(store.settings, defaultSettings({ locale: undefined, homeDir: homedir() })) : defaultSettings({ locale: undefined, homeDir: homedir() });
     const result = await inspectInWorker({
       bytes: readFileSync(file),
       fileName: basename(file),
       encoding: encoding as TextEncoding | undefined,
       sheet: values.sheet,
+      limits: sheetLimitsOf({ importLimits }),
       provider: catalogProvider,
       defaultModel: values.model,
       templates: store?.sheets.allMappingTemplates() ?? {},

@@ -43,8 +43,11 @@ export function applyMapping(headers: readonly string[], chosen: ColumnMapping):
   const chosenFields = new Set(Object.keys(chosen));
   const byHeader = new Map<string, SheetField>();
   for (const field of sheetFields) {
-    const header = chosen[field];
-    if (typeof header === 'string' && headers.includes(header)) byHeader.set(header, field);
+    const wanted = chosen[field];
+    if (typeof wanted !== 'string') continue;
+    // A template saved from "Idea" still fits a sheet headed "idea": same normalised name.
+    const header = headers.includes(wanted) ? wanted : headers.find((candidate) => normaliseHeader(candidate) === normaliseHeader(wanted));
+    if (header !== undefined) byHeader.set(header, field);
   }
   return auto.map((column) => {
     const field = byHeader.get(column.header);

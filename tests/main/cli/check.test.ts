@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { openStore } from '../../../main/db/store.ts';
 import { runCli } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/tempDir.ts';
 
@@ -71,6 +72,16 @@ describe('genvid check', () => {
     const withoutModel = await runCli(['check', sheet, '--data-dir', dir]);
     expect(withoutModel.code).toBe(1);
     expect(withoutModel.stdout).toContain('row 2, model: No model');
+  });
+
+  it('refuses a sheet over the limits set in the app\'s settings', async () => {
+    const dir = tempDir();
+    const store = openStore(join(dir, 'genvid.db'));
+    store.settings.writeMany({ importLimits: { maxMegabytes: 50, maxRows: 3 } });
+    store.close();
+    const { code, stdout } = await runCli(['check', fixture('zh-mixed-models.xlsx'), '--data-dir', dir]);
+    expect(code).toBe(2);
+    expect(stdout).toContain('Genvid imports up to 3 rows at a time');
   });
 
   it.each([

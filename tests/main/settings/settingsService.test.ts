@@ -10,6 +10,7 @@ describe('settings', () => {
       language: 'zh-CN',
       theme: 'system',
       outputDir: join('/home/ana', 'Videos', 'Genvid'),
+      importLimits: { maxMegabytes: 50, maxRows: 100_000 },
     });
     expect(defaultSettings({ locale: 'fr-FR', homeDir: '/h' }).language).toBe('en');
     expect(defaultSettings({ locale: undefined, homeDir: '/h' }).language).toBe('en');

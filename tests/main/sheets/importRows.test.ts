@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../main/db/store.ts';
 import { loadCatalog } from '../../../main/providers/catalog/loadCatalog.ts';
 import { applyCorrections, importInspection } from '../../../main/sheets/importRows.ts';
+import { inspectFile } from '../../../main/sheets/inspectFile.ts';
 import { inspectInWorker } from '../../../main/sheets/inspectInWorker.ts';
 import { inspectSheet } from '../../../main/sheets/inspectSheet.ts';
 import { tempDir } from '../../helpers/tempDir.ts';
@@ -50,6 +51,25 @@ describe('importing a sheet into a batch', () => {
     const rows = store.jobs.rowsOf(summary.batchId);
     expect(rows.map((row) => row.rowNumber)).toEqual(Array.from({ length: 1_234 }, (_, i) => i + 2));
     expect(rows[7]!.importProblem).toBe('"long" is not a duration in seconds; write for example 10.');
+    store.close();
+  });
+
+  it('remembers the mapping used, for the next sheet with the same headers', async () => {
+    const store = openStore(join(tempDir(), 'genvid.db'));
+    const cells = [['Shot', 'Idea', 'Engine'], ['1', 'a mug', 'kling-3.0']];
+    const grid = { format: 'csv' as const, encoding: 'utf-8' as const, encodingCandidates: [], delimiter: ',' as const, sheets: [], sheet: null, cells };
+    const chosen = inspectSheet(grid, { catalog, provider: 'kie', mapping: { prompt: 'Idea' } });
+    if (!chosen.ok) throw new Error(chosen.error.code);
+    await importInspection(store, chosen.inspection, { name: 'shots', file: null });
+
+    const next = 'shot,idea,engine\r\n2,a cup,kling-3.0\r\n';
+    const result = inspectFile({ bytes: new TextEncoder().encode(next), fileName: 'next.csv', catalog, provider: 'kie', templates: store.sheets.allMappingTemplates() });
+    if (!result.ok) throw new Error(result.error.code);
+    expect(result.templateUsed).toBe(true);
+    expect(result.inspection.mapping).toEqual({ prompt: 'idea', model: 'engine' });
+    expect(result.inspection.rows[0]!.request.prompt).toBe('a cup');
+    const fresh = inspectFile({ bytes: new TextEncoder().encode(next), fileName: 'next.csv', catalog, provider: 'kie', templates: {} });
+    expect(fresh.ok && fresh.inspection.mapping.prompt).toBeUndefined();
     store.close();
   });
 
