@@ -25,8 +25,13 @@ export default defineConfig({
     plugins: [copySimulatorMedia()],
     build: {
       outDir: 'out/main',
-      // The sheet reader runs in a worker thread, so it is an entry of its own (see inspectInWorker.ts).
-      rolldownOptions: { input: { index: resolve('main/app/main.ts'), inspectWorker: resolve('main/sheets/worker/inspectWorker.ts') } },
+      // The sheet reader runs in a worker thread, so it is an entry of its own (see inspectInWorker.ts);
+      // the command line is another (bin/genvid.js runs it). Shared chunks sit beside the entries,
+      // not in chunks/, so paths relative to a module (the worker, the simulator's media) hold.
+      rolldownOptions: {
+        input: { index: resolve('main/app/main.ts'), inspectWorker: resolve('main/sheets/worker/inspectWorker.ts'), cli: resolve('main/cli/genvid.ts') },
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

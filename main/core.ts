@@ -7,6 +7,7 @@ import { createHandlers } from './api/handlers.ts';
 import { RowPatchCoalescer } from './api/rowPatchCoalescer.ts';
 import { openStore, type Store } from './db/store.ts';
 import { databaseFile } from './paths/dataDir.ts';
+import { lockEngine } from './paths/engineLock.ts';
 import { join } from 'node:path';
 import type { Catalog } from './providers/catalog/catalog.ts';
 import { loadCatalog, USER_CATALOG_FILE } from './providers/catalog/loadCatalog.ts';
@@ -14,6 +15,8 @@ import { Sandbox } from './providers/sandbox.ts';
 import { providerHandle } from './providers/connections.ts';
 import { systemClock, type Clock } from './clock/clock.ts';
 import { BatchEngine } from './engine/batchEngine.ts';
+import type { ProviderHandle } from './engine/engineDeps.ts';
+import type { ProviderChoiceId } from '../shared/providers/choices.ts';
 import { defaultSettings } from './settings/settingsService.ts';
 
 export interface CoreOptions {
@@ -42,6 +45,8 @@ export interface GenvidCore {
   /** The built-in simulated provider, started on first use. */
   readonly sandbox: Sandbox;
   readonly engine: BatchEngine;
+  /** The provider a batch runs on (the Sandbox, or a real one with the creator's key). */
+  readonly provider: (choice: ProviderChoiceId, baseUrl?: string) => Promise<ProviderHandle>;
   /** Settles once start-up recovery (reconciling interrupted batches) is done. */
   readonly recovered: Promise<void>;
   close(): Promise<void>;
@@ -50,7 +55,14 @@ export interface GenvidCore {
 export function openCore(options: CoreOptions): GenvidCore {
   const clock = options.clock ?? systemClock;
   const now = () => clock.now();
-  const store = openStore(databaseFile(options.dataDir), now);
+  const unlock = lockEngine(options.dataDir);
+  let store: Store;
+  try {
+    store = openStore(databaseFile(options.dataDir), now);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const { catalog, problems: catalogProblems } = loadCatalog(join(options.dataDir, USER_CATALOG_FILE));
   const sandbox = new Sandbox(catalog, clock, options.sandboxSpeed);
   const events = new EventHub();
@@ -69,7 +81,7 @@ export function openCore(options: CoreOptions): GenvidCore {
   };
   const settingsDefaults = defaultSettings({ locale: options.locale, homeDir: options.homeDir ?? homedir() });
   const report = options.onInternalError ?? ((error, context) => console.error(`[genvid] ${context} failed:`, error));
-  const provider = (choice: Parameters<typeof providerHandle>[0]) => providerHandle(choice, { sandbox, env: options.env ?? process.env, clock });
+  const provider = (choice: ProviderChoiceId, baseUrl?: string) => providerHandle(choice, { sandbox, env: options.env ?? process.env, clock, baseUrl });
   const engine = new BatchEngine({
     store,
     catalog,
@@ -95,12 +107,14 @@ export function openCore(options: CoreOptions): GenvidCore {
     catalog,
     sandbox,
     engine,
+    provider,
     recovered,
     async close() {
       engine.close();
       rowPatches.flush();
       await sandbox.close();
       store.close();
+      unlock();
     },
   };
 }

@@ -21,6 +21,7 @@ export class BatchesRepo {
   private readonly insert;
   private readonly selectAll;
   private readonly selectCounts;
+  private readonly selectBatchCounts;
 
   private readonly now: () => number;
 
@@ -35,12 +36,18 @@ export class BatchesRepo {
     this.selectCounts = db.prepare<[], { batch_id: number; status: RowStatus; n: number }>(
       `SELECT batch_id, status, count(*) AS n FROM rows GROUP BY batch_id, status`,
     );
+    this.selectBatchCounts = db.prepare<[number], { status: RowStatus; n: number }>(`SELECT status, count(*) AS n FROM rows WHERE batch_id = ? GROUP BY status`);
   }
 
   create(batch: NewBatch): number {
     const at = this.now();
     const result = this.insert.run(batch.name, batch.sourceFile ?? null, batch.provider ?? null, at, at);
     return Number(result.lastInsertRowid);
+  }
+
+  /** One batch's rows counted by status. */
+  statusCounts(batchId: number): Partial<Record<RowStatus, number>> {
+    return Object.fromEntries(this.selectBatchCounts.all(batchId).map(({ status, n }) => [status, n]));
   }
 
   /** Every batch, newest first, with its rows counted by status. */

@@ -14,6 +14,11 @@ export interface LedgerEntry {
   note?: string | null;
 }
 
+export interface LedgerRecord extends Required<LedgerEntry> {
+  id: number;
+  createdAt: number;
+}
+
 export interface LedgerTotals {
   reserved: number;
   settled: number;
@@ -44,6 +49,7 @@ export class LedgerRepo {
   private readonly checkAll;
   private readonly totalsByBatch;
   private readonly totalsSince;
+  private readonly list;
   private readonly now: () => number;
 
   constructor(db: Db, now: () => number) {
@@ -65,6 +71,15 @@ export class LedgerRepo {
     );
     this.totalsByBatch = db.prepare<[number, Unit], LedgerTotals>(`SELECT ${SUMS} FROM ledger WHERE batch_id = ? AND unit = ?`);
     this.totalsSince = db.prepare<[number, Unit], LedgerTotals>(`SELECT ${SUMS} FROM ledger WHERE created_at >= ? AND unit = ?`);
+    this.list = db.prepare<{ batchId: number | null }, LedgerRecord>(
+      `SELECT id, attempt_id AS attemptId, batch_id AS batchId, kind, amount_micros AS amountMicros, unit, provider, note, created_at AS createdAt
+         FROM ledger WHERE @batchId IS NULL OR batch_id = @batchId ORDER BY id`,
+    );
+  }
+
+  /** Every entry (of one batch, or all), oldest first. */
+  entries(batchId: number | null = null): LedgerRecord[] {
+    return this.list.all({ batchId });
   }
 
   append(entry: LedgerEntry): void {

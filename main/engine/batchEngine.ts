@@ -16,16 +16,17 @@ export class BatchEngine {
   private readonly deps: EngineDeps;
   private readonly shared: SharedMachinery;
   private readonly runs = new Map<number, BatchRun>();
-  private readonly handles = new Map<ProviderChoiceId, Promise<ProviderHandle>>();
+  private readonly handles = new Map<string, Promise<ProviderHandle>>();
 
   constructor(deps: EngineDeps) {
     // Every batch on the same provider shares one handle, so one key has one rate budget.
-    const provider = (choice: ProviderChoiceId) => {
-      let handle = this.handles.get(choice);
+    const provider = (choice: ProviderChoiceId, baseUrl?: string) => {
+      const key = `${choice} ${baseUrl ?? ''}`;
+      let handle = this.handles.get(key);
       if (!handle) {
-        handle = deps.provider(choice);
-        handle.catch(() => this.handles.delete(choice));
-        this.handles.set(choice, handle);
+        handle = deps.provider(choice, baseUrl);
+        handle.catch(() => this.handles.delete(key));
+        this.handles.set(key, handle);
       }
       return handle;
     };

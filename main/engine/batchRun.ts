@@ -101,7 +101,7 @@ export class BatchRun {
 
   /** Picks up where the batch stands: unfinished attempts are resumed, queued takes are run. */
   async start(): Promise<void> {
-    this.handle = await this.deps.provider(this.options.provider);
+    this.handle = await this.deps.provider(this.options.provider, this.options.baseUrl);
     const store = this.deps.store;
     this.buildJobs();
     await this.resumeUnfinishedAttempts();

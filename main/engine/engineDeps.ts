@@ -27,7 +27,8 @@ export interface EngineDeps {
   catalog: Catalog;
   clock: Clock;
   random: () => number;
-  provider(choice: ProviderChoiceId): Promise<ProviderHandle>;
+  /** The provider at its configured address, or at `baseUrl` when the batch was sent elsewhere. */
+  provider(choice: ProviderChoiceId, baseUrl?: string): Promise<ProviderHandle>;
   /** Told after every change to a row, so the change reaches the renderer (coalesced there). */
   onRowChanged(rowId: number): void;
   /** Told when a batch finishes or needs the user (bad key, no credits, cap reached). */

@@ -21,7 +21,7 @@ const ENV_PREFIX: Record<Exclude<ProviderChoiceId, 'sandbox'>, string> = { kie: 
  * creator's key (for now from GENVID_KIE_KEY, GENVID_FAL_KEY or GENVID_OPENAI_KEY) and may have its
  * address replaced (GENVID_KIE_BASE_URL, …) for a gateway.
  */
-export async function providerHandle(choice: ProviderChoiceId, context: { sandbox: Sandbox; env: NodeJS.ProcessEnv; clock: Clock }): Promise<ProviderHandle> {
+export async function providerHandle(choice: ProviderChoiceId, context: { sandbox: Sandbox; env: NodeJS.ProcessEnv; clock: Clock; baseUrl?: string | undefined }): Promise<ProviderHandle> {
   const info = providerChoices.find((candidate) => candidate.id === choice)!;
   if (choice === 'sandbox') {
     return { adapter: await context.sandbox.adapter(), catalogProvider: 'kie', budget: budgetFor('kie', context.clock), timeScale: context.sandbox.speed };
@@ -29,6 +29,6 @@ export async function providerHandle(choice: ProviderChoiceId, context: { sandbo
   const prefix = ENV_PREFIX[choice];
   const apiKey = context.env[`${prefix}_KEY`];
   if (!apiKey) throw new MissingKeyError(`set ${prefix}_KEY (the key store in Settings comes later).`);
-  const baseUrl = context.env[`${prefix}_BASE_URL`] ?? info.defaultBaseUrl!;
+  const baseUrl = context.baseUrl ?? context.env[`${prefix}_BASE_URL`] ?? info.defaultBaseUrl!;
   return { adapter: createAdapter(info.catalogProvider, { baseUrl, apiKey }), catalogProvider: info.catalogProvider, budget: budgetFor(info.catalogProvider, context.clock) };
 }

@@ -7,6 +7,9 @@ import type { ProviderAdapter } from './types.ts';
 /** How much faster than real time the Sandbox runs: a 3-minute video appears in 18 seconds. */
 export const SANDBOX_SPEED = 10;
 
+/** A prompt containing this is refused by the Sandbox's simulated content policy: a safe way to try failures and re-runs. */
+export const SANDBOX_FAIL_MARKER = '#sandbox-fail';
+
 /**
  * The Sandbox provider: the simulator embedded in the app, speaking KIE's API on 127.0.0.1 with its
  * own key, so a first-time user can see the whole flow without a key or any spending. Started on
@@ -26,7 +29,7 @@ export class Sandbox {
   }
 
   async adapter(): Promise<ProviderAdapter> {
-    this.running ??= startSimulator({ catalog: this.catalog, clock: acceleratedClock(this.clock, this.speed), keys: [DEFAULT_SANDBOX_KEY], seed: Date.now() % 2 ** 31 });
+    this.running ??= startSimulator({ catalog: this.catalog, clock: acceleratedClock(this.clock, this.speed), keys: [DEFAULT_SANDBOX_KEY], seed: Date.now() % 2 ** 31, moderationMarker: SANDBOX_FAIL_MARKER });
     const simulator = await this.running;
     return createAdapter('kie', { baseUrl: simulator.baseUrls.kie, apiKey: DEFAULT_SANDBOX_KEY });
   }

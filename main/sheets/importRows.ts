@@ -39,7 +39,12 @@ export interface ImportSummary {
  * between), under a batch that stays hidden until the last one is in; if anything fails the batch
  * is removed, so a sheet is imported whole or not at all.
  */
-export async function importInspection(store: Store, inspection: SheetInspection | InspectedSheet, source: { name: string; file: string | null }): Promise<ImportSummary> {
+export async function importInspection(
+  store: Store,
+  inspection: SheetInspection | InspectedSheet,
+  source: { name: string; file: string | null },
+  options: { hidden?: boolean } = {},
+): Promise<ImportSummary> {
   const { grid, headerRow, mapping } = inspection;
   const batchId = store.sheets.beginImport({
     name: source.name,
@@ -64,7 +69,8 @@ export async function importInspection(store: Store, inspection: SheetInspection
       rowCount += chunk.length;
       await nextTurn();
     }
-    store.sheets.finishImport(batchId);
+    // Hidden: the caller shows it (`finishImport`) once the creator confirms, or discards it.
+    if (!options.hidden) store.sheets.finishImport(batchId);
     // The next sheet with these headers is mapped the same way (unmapped fields stay unmapped).
     const template = Object.fromEntries(sheetFields.map((field) => [field, inspection.mapping[field] ?? null]));
     store.sheets.saveMappingTemplate(headerSignature(inspection.headers), source.name, template);

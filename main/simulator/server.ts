@@ -29,6 +29,7 @@ export interface SimulatorOptions {
   balance?: WorldOptions['balance'];
   kieLimits?: WorldOptions['kieLimits'];
   linkTtlMs?: WorldOptions['linkTtlMs'];
+  moderationMarker?: WorldOptions['moderationMarker'];
 }
 
 export interface RunningSimulator {
@@ -53,6 +54,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     ...(options.balance ? { balance: options.balance } : {}),
     ...(options.kieLimits ? { kieLimits: options.kieLimits } : {}),
     ...(options.linkTtlMs ? { linkTtlMs: options.linkTtlMs } : {}),
+    ...(options.moderationMarker ? { moderationMarker: options.moderationMarker } : {}),
   });
   let url = '';
   const base = () => url;

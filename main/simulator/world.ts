@@ -61,6 +61,8 @@ export interface WorldOptions {
   /** How long result links work (virtual ms): KIE ~24 h, fal 7 days, OpenAI 1 h. */
   linkTtlMs?: Partial<Record<ProviderId, number>>;
   faults?: readonly FaultSpec[];
+  /** A prompt containing this is refused by the simulated content policy (the Sandbox's way to try failures). */
+  moderationMarker?: string;
   random: () => number;
 }
 
@@ -84,6 +86,7 @@ export class SimWorld {
   readonly reportProgress: boolean;
   readonly kieLimits: { createsPer10s: number; statusPerSecond: number };
   readonly linkTtlMs: Record<ProviderId, number>;
+  private readonly moderationMarker: string | undefined;
   private readonly random: () => number;
   private readonly accounts = new Map<string, Account>();
   private readonly tasks = new Map<string, SimTask>();
@@ -99,6 +102,7 @@ export class SimWorld {
     this.reportProgress = options.reportProgress ?? true;
     this.kieLimits = options.kieLimits ?? { createsPer10s: 20, statusPerSecond: 10 };
     this.linkTtlMs = { ...DEFAULT_LINK_TTL, ...options.linkTtlMs };
+    this.moderationMarker = options.moderationMarker;
     this.defaultBalance = options.balance ?? { credits: 1_000_000, usd: 10_000 };
     for (const key of options.keys) this.addKey(key);
   }
@@ -178,7 +182,8 @@ export class SimWorld {
     const generationMs = (timing.minS + this.random() * (timing.maxS - timing.minS)) * 1000;
     const queuedAt = now + 500 + this.random() * 1500;
     const startedAt = queuedAt + this.random() * 2000;
-    const moderation = this.strikes('task-fail-moderation', args.provider, args.key, 'create');
+    const flagged = this.moderationMarker !== undefined && request.prompt.includes(this.moderationMarker);
+    const moderation = flagged || this.strikes('task-fail-moderation', args.provider, args.key, 'create');
     const transient = !moderation && this.strikes('task-fail-transient', args.provider, args.key, 'create');
     const failing = moderation || transient;
     const task: SimTask = {

@@ -13,7 +13,7 @@ export const AppInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
   /** `electron` for the desktop app, `browser` for browser mode. */
-  shell: z.enum(['electron', 'browser']),
+  shell: z.enum(['electron', 'browser', 'cli']),
   platform: z.string(),
   nodeVersion: z.string(),
   electronVersion: z.string().nullable(),

@@ -13,6 +13,8 @@ export const BatchRunOptionsSchema = z
     scheduling: z.enum(['continuous', 'waves']).default('continuous'),
     rowsPerWave: z.number().int().positive().optional(),
     outputDir: z.string().min(1),
+    /** The provider's address when not its default (a gateway, a relay): the batch's jobs live there. */
+    baseUrl: z.string().url().optional(),
     /** Spending caps in micro-units of the provider's unit; submission stops before one is crossed. */
     caps: z
       .object({ batchMicros: z.number().int().positive().optional(), dayMicros: z.number().int().positive().optional() })

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const entry = fileURLToPath(new URL('../../main/cli/genvid.ts', import.meta.url));
@@ -9,10 +9,17 @@ export interface CliRun {
   stderr: string;
 }
 
+const cliEnv = (env: NodeJS.ProcessEnv) => ({ ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env });
+
+/** Starts `genvid ARGS` as a child process to interact with (signals, streams). */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, [entry, ...args], { env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 /** Runs `genvid ARGS` as a user would (a child process), with English messages unless env says otherwise. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [entry, ...args], { env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [entry, ...args], { env: cliEnv(env), timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });

@@ -15,15 +15,16 @@ import { inspectInWorker } from '../../sheets/inspectInWorker.ts';
 import { sheetReadErrorText } from '../../sheets/sheetErrors.ts';
 import { textEncodings, type SheetReadError, type TextEncoding } from '../../sheets/sheetTypes.ts';
 import { cellIssueText } from '../../sheets/validate/sheetIssues.ts';
-import { CliError, cliLocale } from '../cliOutput.ts';
+import type { Command, CommandContext } from '../cliContext.ts';
+import { CliError } from '../cliOutput.ts';
 
-export const checkUsage = 'genvid check SHEET [--sheet NAME] [--encoding ENC] [--provider sandbox|kie|fal|openai] [--model ID] [--json] [--lang en|zh-CN] [--data-dir DIR]';
+const checkUsage = 'genvid check SHEET [--sheet NAME] [--encoding ENC] [--provider sandbox|kie|fal|openai] [--model ID] [--json]';
 
 /**
  * `genvid check SHEET`: reads, maps and validates a sheet without creating anything. Exit 0 when
  * every row can run, 1 when some rows have problems, 2 when the file cannot be read at all.
  */
-export async function checkCommand(args: string[], context: { dataDir: string; env: NodeJS.ProcessEnv; out: (text: string) => void }): Promise<number> {
+async function checkCommand(args: string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -33,10 +34,9 @@ export async function checkCommand(args: string[], context: { dataDir: string; e
       provider: { type: 'string', default: 'sandbox' },
       model: { type: 'string' },
       json: { type: 'boolean', default: false },
-      lang: { type: 'string' },
     },
   });
-  const locale = cliLocale(values.lang, context.env);
+  const { locale } = context;
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new CliError(`Usage: ${checkUsage}`);
   const provider = ProviderChoiceIdSchema.safeParse(values.provider);
@@ -146,3 +146,5 @@ function doneDuplicate(row: InspectedRow, done: Map<string, DoneRow>): { sameAsD
   const earlier = row.duplicateKey === null ? undefined : done.get(row.duplicateKey);
   return earlier ? { sameAsDone: { batch: earlier.batchId, row: earlier.rowNumber } } : {};
 }
+
+export const checkCommandSpec: Command = { run: checkCommand, usage: checkUsage };
