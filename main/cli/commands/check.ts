@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +17,7 @@ import { textEncodings, type SheetReadError, type TextEncoding } from '../../she
 import { cellIssueText } from '../../sheets/validate/sheetIssues.ts';
 import type { Command, CommandContext } from '../cliContext.ts';
 import { CliError } from '../cliOutput.ts';
+import { readSheetFile } from '../sheetFile.ts';
 
 const checkUsage = 'genvid check SHEET [--sheet NAME] [--encoding ENC] [--provider sandbox|kie|fal|openai] [--model ID] [--json]';
 
@@ -55,13 +56,14 @@ async function checkCommand(args: string[], context: CommandContext): Promise<nu
     else context.out(`genvid check: ${message}`);
     return 2;
   };
-  if (!existsSync(file) || !statSync(file).isFile()) return readError({ code: 'missing_file', params: { file } });
   // The app's database, if there is one, gives saved mappings and earlier videos; check never creates it.
   const store = existsSync(databaseFile(context.dataDir)) ? openStore(databaseFile(context.dataDir)) : undefined;
   try {
     const { importLimits } = store ? readSettings(store.settings, defaultSettings({ locale: undefined, homeDir: homedir() })) : defaultSettings({ locale: undefined, homeDir: homedir() });
+    const read = readSheetFile(file, sheetLimitsOf({ importLimits }));
+    if (!read.ok) return readError(read.error);
     const result = await inspectInWorker({
-      bytes: readFileSync(file),
+      bytes: read.bytes,
       fileName: basename(file),
       encoding: encoding as TextEncoding | undefined,
       sheet: values.sheet,

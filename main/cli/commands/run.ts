@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ConcurrencySetting } from '../../../shared/domain/concurrency.ts';
@@ -17,6 +17,7 @@ import { CliError } from '../cliOutput.ts';
 import { openEngine, providerHandleFor } from '../cliStore.ts';
 import { driveBatch } from '../driveBatch.ts';
 import { planText } from '../planText.ts';
+import { readSheetFile } from '../sheetFile.ts';
 
 const usage =
   'genvid run SHEET [--provider sandbox|kie|fal|openai] [--model ID] [--out DIR] [--profile free|pro|pro+|enterprise | --concurrency N] [--budget AMOUNT] [--base-url URL] [--sheet NAME] [--encoding ENC] [--yes]';
@@ -72,7 +73,6 @@ async function runCommand(args: string[], context: CommandContext): Promise<numb
   if (encoding !== undefined && !(textEncodings as readonly string[]).includes(encoding)) throw new CliError(`Unknown encoding "${values.encoding}": choose ${textEncodings.join(', ')}.`);
   const sandboxSpeed = Number(values['sandbox-speed']);
   if (!(sandboxSpeed > 0)) throw new CliError(`--sandbox-speed must be a positive number, not "${values['sandbox-speed']}".`);
-  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`There is no file "${file}".`);
   const baseUrl = baseUrlOf(provider.data, values['base-url']);
   const catalogProvider = providerChoices.find((choice) => choice.id === provider.data)!.catalogProvider;
 
@@ -81,9 +81,11 @@ async function runCommand(args: string[], context: CommandContext): Promise<numb
     if (values.model && !core.catalog.find(catalogProvider, values.model)) throw new CliError(`There is no model "${values.model}" at ${provider.data}.`);
     // The key is checked before anything is imported.
     const handle = await providerHandleFor(core, provider.data, baseUrl);
-    const settings = readSettings(core.store.settings, defaultSettings({ locale: context.env.LANG, homeDir: context.env.HOME ?? '' }));
+    const settings = readSettings(core.store.settings, defaultSettings({ locale: context.env.LANG, homeDir: homedir() }));
+    const read = readSheetFile(file, sheetLimitsOf(settings));
+    if (!read.ok) throw new CliError(sheetReadErrorText(read.error, context.locale));
     const inspected = await inspectInWorker({
-      bytes: readFileSync(file),
+      bytes: read.bytes,
       fileName: basename(file),
       encoding: encoding as TextEncoding | undefined,
       sheet: values.sheet,
@@ -101,7 +103,10 @@ async function runCommand(args: string[], context: CommandContext): Promise<numb
     const plan = await planBatch({ store: core.store, catalog: core.catalog, handle, batchId: imported.batchId, options: { concurrency, caps }, now: Date.now() });
     context.err(`${planText(plan, { timeScale: handle.timeScale ?? 1 })}\n`);
     if (!values.yes) {
-      const go = await context.confirm('Start this batch?');
+      const go = await context.confirm('Start this batch?').catch((error: unknown) => {
+        core.store.sheets.discardImport(imported.batchId);
+        throw error;
+      });
       if (!go) {
         core.store.sheets.discardImport(imported.batchId);
         context.err('Not started; nothing was imported or spent.\n');

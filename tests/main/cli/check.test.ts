@@ -82,6 +82,14 @@ describe('genvid check', () => {
     const { code, stdout } = await runCli(['check', fixture('zh-mixed-models.xlsx'), '--data-dir', dir]);
     expect(code).toBe(2);
     expect(stdout).toContain('Genvid imports up to 3 rows at a time');
+    const store2 = openStore(join(dir, 'genvid.db'));
+    store2.settings.writeMany({ importLimits: { maxMegabytes: 1, maxRows: 100_000 } });
+    store2.close();
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, `prompt,model\r\n${'a long prompt about a fox in the snow,kling-3.0\r\n'.repeat(30_000)}`);
+    const tooBig = await runCli(['check', big, '--data-dir', dir]);
+    expect(tooBig.code).toBe(2);
+    expect(tooBig.stdout).toBe('genvid check: The file "big.csv" is 1.4 MB; Genvid imports files up to 1 MB. Split it into smaller sheets.\n');
   });
 
   it.each([

@@ -181,3 +181,25 @@ async function simStats(url: string): Promise<{ tasksCreated: Record<string, num
 async function waitFor(condition: () => Promise<boolean>): Promise<void> {
   while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 50));
 }
+
+describe('genvid sim and --debug', () => {
+  it('starts the simulator like npm run sim, until stopped', async () => {
+    const child = spawnCli(['sim', '--port', '0', '--key', 'k1']);
+    onTestFinished(() => void child.kill());
+    const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+    expect(line).toMatch(/^listening http:\/\/127\.0\.0\.1:\d+$/);
+    const stats = await simStats(line.replace('listening ', ''));
+    expect(stats.tasksCreated).toEqual({ k1: 0 });
+    child.kill('SIGTERM');
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code).toBe(0);
+  });
+
+  it('shows the stack trace of a failure only with --debug', async () => {
+    const plain = await runCli(['status', '1', '--data-dir', tempDir()]);
+    expect(plain.stderr.trim().split('\n')).toHaveLength(1);
+    const debug = await runCli(['status', '1', '--data-dir', tempDir(), '--debug']);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/CliError: There is no Genvid data in .*\n\s+at /);
+  });
+});
