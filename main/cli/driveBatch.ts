@@ -1,4 +1,5 @@
 import type { RowStatus } from '../../shared/domain/status.ts';
+import { translate } from '../../shared/i18n/translate.ts';
 import type { GenvidCore } from '../core.ts';
 import type { BatchRun } from '../engine/batchRun.ts';
 import type { CommandContext } from './cliContext.ts';
@@ -47,12 +48,12 @@ export async function driveBatch(core: GenvidCore, run: BatchRun, batchId: numbe
   const onSigint = () => {
     if (interrupted) {
       // A second Ctrl-C: leave at once. Anything mid-request is reconciled at the next start.
-      context.err('\nStopping now; `genvid resume` picks up whatever was in progress.\n');
+      context.err(`\n${translate(context.locale, 'cli.stoppingNow')}\n`);
       process.exit(EXIT_PAUSED);
     }
     interrupted = true;
     core.engine.pause(batchId);
-    context.err('\nPausing: no new videos will be started. Waiting for requests already sent… (Ctrl-C again to stop at once)\n');
+    context.err(`\n${translate(context.locale, 'cli.pausing')}\n`);
     void waitForSubmissions(core, batchId).then(() => finishPause!());
   };
   process.on('SIGINT', onSigint);
@@ -65,7 +66,7 @@ export async function driveBatch(core: GenvidCore, run: BatchRun, batchId: numbe
   render(true);
   if (interrupted) {
     const inFlight = store.jobs.unfinishedAttempts().filter((attempt) => attempt.batchId === batchId).length;
-    context.err(`Paused batch ${batchId}. ${inFlight} video(s) are still being made by the provider; \`genvid resume ${batchId}\` collects them and carries on.\n`);
+    context.err(`${translate(context.locale, 'cli.paused', { batch: batchId, inFlight })}\n`);
     return EXIT_PAUSED;
   }
   const counts = store.batches.statusCounts(batchId);

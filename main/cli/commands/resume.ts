@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ProviderChoiceIdSchema } from '../../../shared/providers/choices.ts';
+import { translate } from '../../../shared/i18n/translate.ts';
 import type { Command, CommandContext } from '../cliContext.ts';
 import { CliError } from '../cliOutput.ts';
 import { batchIdArg, openEngine, providerHandleFor } from '../cliStore.ts';
@@ -24,12 +25,12 @@ async function resumeCommand(args: string[], context: CommandContext): Promise<n
   try {
     const batchId = positionals[0] !== undefined ? batchIdArg(positionals[0], core.store) : unfinishedBatch(core.store.batches.list());
     if (batchId === undefined) {
-      context.err('No batch is paused or unfinished: nothing to resume.\n');
+      context.err(`${translate(context.locale, 'cli.nothingToResume')}\n`);
       return 0;
     }
     const batch = core.store.jobs.batch(batchId)!;
     if (batch.status === 'completed' || batch.status === 'cancelled') {
-      context.err(`Batch ${batchId} is ${batch.status}. To run its failed rows again: genvid retry-failed ${batchId}\n`);
+      context.err(`${translate(context.locale, 'cli.batchOver', { batch: batchId, status: batch.status })}\n`);
       return 0;
     }
     if (batch.provider) await providerHandleFor(core, ProviderChoiceIdSchema.parse(batch.provider), batch.options.baseUrl as string | undefined);
@@ -37,7 +38,7 @@ async function resumeCommand(args: string[], context: CommandContext): Promise<n
     await core.engine.resume(batchId).catch((error: Error) => {
       throw new CliError(error.message.includes('never been started') ? `Batch ${batchId} was never started: start it with genvid run, or in the app.` : error.message);
     });
-    context.err(`Resuming batch ${batchId}.\n`);
+    context.err(`${translate(context.locale, 'cli.resuming', { batch: batchId })}\n`);
     return await driveBatch(core, core.engine.run(batchId)!, batchId, context);
   } finally {
     await core.close();
@@ -53,7 +54,7 @@ async function retryFailedCommand(args: string[], context: CommandContext): Prom
     const batchId = batchIdArg(positionals[0], core.store);
     const failed = core.store.jobs.rowsOf(batchId).filter((row) => row.status === 'failed');
     if (failed.length === 0) {
-      context.err(`Batch ${batchId} has no failed rows.\n`);
+      context.err(`${translate(context.locale, 'cli.noFailedRows', { batch: batchId })}\n`);
       return 0;
     }
     const batch = core.store.jobs.batch(batchId)!;
@@ -61,7 +62,7 @@ async function retryFailedCommand(args: string[], context: CommandContext): Prom
     const rerun = await core.engine.rerun(batchId, failed.map((row) => row.rowId)).catch((error: Error) => {
       throw new CliError(error.message.includes('never been started') ? `Batch ${batchId} was never started: start it with genvid run, or in the app.` : error.message);
     });
-    context.err(`Running ${rerun.length} failed row(s) of batch ${batchId} again.\n`);
+    context.err(`${translate(context.locale, 'cli.retrying', { count: rerun.length, batch: batchId })}\n`);
     return await driveBatch(core, core.engine.run(batchId)!, batchId, context);
   } finally {
     await core.close();

@@ -9,6 +9,7 @@ import { applyCorrections, importInspection, type CorrectionSummary } from '../.
 import type { SheetInspection } from '../../sheets/inspectSheet.ts';
 import { cellIssueText } from '../../sheets/validate/sheetIssues.ts';
 import type { GenvidCore } from '../../core.ts';
+import { translate } from '../../../shared/i18n/translate.ts';
 import { inspectInWorker } from '../../sheets/inspectInWorker.ts';
 import { sheetReadErrorText } from '../../sheets/sheetErrors.ts';
 import { textEncodings, type TextEncoding } from '../../sheets/sheetTypes.ts';
@@ -101,22 +102,22 @@ async function runCommand(args: string[], context: CommandContext): Promise<numb
     const imported = await importInspection(core.store, inspected.inspection, { name: basename(file), file: resolve(file) }, { hidden: true });
     const caps = budget === undefined ? {} : { batchMicros: Math.round(budget * 1_000_000) };
     const plan = await planBatch({ store: core.store, catalog: core.catalog, handle, batchId: imported.batchId, options: { concurrency, caps }, now: Date.now() });
-    context.err(`${planText(plan, { timeScale: handle.timeScale ?? 1 })}\n`);
+    context.err(`${planText(plan, { timeScale: handle.timeScale ?? 1, locale: context.locale })}\n`);
     if (!values.yes) {
-      const go = await context.confirm('Start this batch?').catch((error: unknown) => {
+      const go = await context.confirm(translate(context.locale, 'cli.confirmStart')).catch((error: unknown) => {
         core.store.sheets.discardImport(imported.batchId);
         throw error;
       });
       if (!go) {
         core.store.sheets.discardImport(imported.batchId);
-        context.err('Not started; nothing was imported or spent.\n');
+        context.err(`${translate(context.locale, 'cli.notStarted')}\n`);
         return 1;
       }
     }
     core.store.sheets.finishImport(imported.batchId);
     const outputDir = resolve(values.out ?? settings.outputDir);
     const run = await core.engine.start(imported.batchId, { provider: provider.data, concurrency, caps, outputDir, ...(baseUrl ? { baseUrl } : {}) });
-    context.err(`Batch ${imported.batchId} started; videos go to ${outputDir}\n`);
+    context.err(`${translate(context.locale, 'cli.started', { batch: imported.batchId, dir: outputDir })}\n`);
     return await driveBatch(core, run, imported.batchId, context);
   } finally {
     await core.close();
@@ -130,8 +131,8 @@ async function runCommand(args: string[], context: CommandContext): Promise<numb
 async function runCorrections(core: GenvidCore, inspection: SheetInspection, yes: boolean, context: CommandContext): Promise<number> {
   const preview = inspection.rows.filter((row) => row.issues.length > 0);
   for (const row of preview.slice(0, 10)) context.err(`row ${row.row}: ${row.issues.map((issue) => cellIssueText(issue, context.locale)).join(' ')}\n`);
-  if (!yes && !(await context.confirm(`Update the rows of this correction sheet and run them again?`))) {
-    context.err('Nothing was changed.\n');
+  if (!yes && !(await context.confirm(translate(context.locale, 'cli.confirmCorrections')))) {
+    context.err(`${translate(context.locale, 'cli.nothingChanged')}\n`);
     return 1;
   }
   const summary = applyCorrections(core.store, inspection);
@@ -141,7 +142,7 @@ async function runCorrections(core: GenvidCore, inspection: SheetInspection, yes
   const rerun = await core.engine.rerun(batchId, summary.updated).catch((error: Error) => {
     throw new CliError(error.message.includes('never been started') ? `Batch ${batchId} was never started: start it in the app first.` : error.message);
   });
-  context.err(`Updated ${summary.updated.length} row(s) of batch ${batchId}; running ${rerun.length} again.\n`);
+  context.err(`${translate(context.locale, 'cli.corrected', { count: summary.updated.length, batch: batchId, rerun: rerun.length })}\n`);
   return await driveBatch(core, core.engine.run(batchId)!, batchId, context);
 }
 

@@ -94,6 +94,15 @@ describe('genvid run, status, export and ledger', { timeout: 60_000 }, () => {
     expect(ledger.entries.filter((entry) => entry.kind === 'settle')).toHaveLength(2);
   });
 
+  it('speaks Chinese when asked', async () => {
+    const data = tempDir();
+    const run = await runCli(['run', sample, '--yes', '--lang', 'zh-CN', '--out', join(data, 'out'), '--data-dir', data, ...fast]);
+    expect(run.stderr).toContain('6 行 → 7 个视频');
+    expect(run.stderr).toContain('预计费用：805 credits');
+    expect(run.stderr).toContain('批次 1 已开始');
+    expect(run.code).toBe(0);
+  });
+
   it('asks before starting, and without a terminal to ask imports nothing', async () => {
     const data = tempDir();
     const run = await runCli(['run', sample, '--data-dir', data, ...fast]);
