@@ -22,12 +22,11 @@ const shownStates: RowStatus[] = ['queued', 'submitting', 'generating', 'downloa
 export async function driveBatch(core: GenvidCore, run: BatchRun, batchId: number, context: CommandContext): Promise<number> {
   const { store } = core;
   const started = Date.now();
-  const total = () => Object.values(store.batches.statusCounts(batchId)).reduce((sum, n) => sum + n, 0);
   let interrupted = false;
   let lastLine = '';
   const render = (final = false) => {
     const counts = store.batches.statusCounts(batchId);
-    const all = total();
+    const all = totalOf(counts);
     const finished = (counts.done ?? 0) + (counts.failed ?? 0) + (counts.cancelled ?? 0) + (counts.unknown ?? 0);
     const elapsedS = (Date.now() - started) / 1000;
     const eta = finished > 0 && finished < all ? ` · ETA ${duration((elapsedS / finished) * (all - finished))}` : '';
@@ -70,8 +69,10 @@ export async function driveBatch(core: GenvidCore, run: BatchRun, batchId: numbe
     return EXIT_PAUSED;
   }
   const counts = store.batches.statusCounts(batchId);
-  return (counts.done ?? 0) === total() ? EXIT_ALL_DONE : EXIT_SOME_NOT_DONE;
+  return (counts.done ?? 0) === totalOf(counts) ? EXIT_ALL_DONE : EXIT_SOME_NOT_DONE;
 }
+
+const totalOf = (counts: Partial<Record<RowStatus, number>>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
 
 /** Resolves once no attempt of the batch is between "about to send the create" and "task id recorded". */
 async function waitForSubmissions(core: GenvidCore, batchId: number): Promise<void> {

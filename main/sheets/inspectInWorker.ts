@@ -19,7 +19,7 @@ export interface InspectedSheet extends Omit<SheetInspection, 'rows'> {
   allRows(): InspectedRow[];
 }
 
-export type InspectInWorkerResult = { ok: true; inspection: InspectedSheet; templateUsed: boolean } | { ok: false; error: SheetReadError };
+export type InspectInWorkerResult = { ok: true; inspection: InspectedSheet } | { ok: false; error: SheetReadError };
 
 /**
  * `inspectFile` in a worker thread: this thread only receives the results, in chunks it asks for
@@ -33,7 +33,6 @@ export function inspectInWorker(job: InspectJob): Promise<InspectInWorkerResult>
     const bytes = whole && !isMarkedAsUntransferable(job.bytes.buffer) ? job.bytes : new Uint8Array(job.bytes);
     const worker = new Worker(workerUrl, { workerData: { ...job, bytes }, transferList: [bytes.buffer as ArrayBuffer] });
     let meta: Omit<SheetInspection, 'rows'> | undefined;
-    let templateUsed = false;
     let rowCount = 0;
     const chunks: string[] = [];
     let settled = false;
@@ -45,12 +44,12 @@ export function inspectInWorker(job: InspectJob): Promise<InspectInWorkerResult>
     };
     const askForMore = () => setImmediate(() => worker.postMessage('next'));
     worker.on('message', (message: InspectMessage) => {
-      if (message.type === 'inspection') ({ inspection: meta, templateUsed, rowCount } = message);
+      if (message.type === 'inspection') ({ inspection: meta, rowCount } = message);
       else if (message.type === 'rows') {
         chunks.push(message.json);
         askForMore();
       } else if (message.type === 'failed') finish({ ok: false, error: message.error });
-      else if (meta) finish({ ok: true, inspection: inspectedSheet(meta, rowCount, chunks), templateUsed });
+      else if (meta) finish({ ok: true, inspection: inspectedSheet(meta, rowCount, chunks) });
     });
     worker.on('error', (error) => {
       if (!settled) reject(error);

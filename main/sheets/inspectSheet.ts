@@ -1,7 +1,7 @@
 import type { ProviderId } from '../../shared/catalog/schema.ts';
 import type { Catalog } from '../providers/catalog/catalog.ts';
 import { findHeaderRow, uniqueHeaders } from './map/findHeader.ts';
-import { applyMapping, mappingOf, type ColumnMapping, type MappedColumn } from './map/mapColumns.ts';
+import { applyMapping, headerSignature, mappingOf, type ColumnMapping, type MappedColumn } from './map/mapColumns.ts';
 import type { SheetField } from './map/sheetFields.ts';
 import type { SheetGrid, SheetReadError } from './sheetTypes.ts';
 import { unguardFormula } from './write/formulaGuard.ts';
@@ -13,8 +13,10 @@ export interface InspectOptions {
   catalog: Catalog;
   provider: ProviderId;
   defaultModel?: string | undefined;
-  /** A saved template's or the user's mapping, over the automatic one. */
+  /** The user's mapping, over the automatic one. */
   mapping?: ColumnMapping | undefined;
+  /** Saved mappings by header signature: used, without a mapping of the user's, for a sheet with the same headers. */
+  templates?: Record<string, ColumnMapping> | undefined;
   /** `{{column}}` template for output names (blank: the name column). */
   nameTemplate?: string | undefined;
 }
@@ -37,6 +39,8 @@ export interface SheetInspection {
   headers: string[];
   columns: MappedColumn[];
   mapping: ColumnMapping;
+  /** Whether a saved template mapped the columns. */
+  templateUsed: boolean;
   rows: InspectedRow[];
   /** Problems with the sheet as a whole (no prompt column): no row can run until they are fixed. */
   sheetIssues: CellIssue[];
@@ -51,7 +55,8 @@ export function inspectSheet(grid: SheetGrid, options: InspectOptions): InspectR
   if (headerIndex < 0) return { ok: false, error: { code: 'no_header', params: {} } };
   const width = cells.reduce((max, row) => Math.max(max, row.length), 0);
   const headers = uniqueHeaders(cells[headerIndex]!, width);
-  const columns = applyMapping(headers, options.mapping ?? {});
+  const template = options.mapping ? undefined : options.templates?.[headerSignature(headers)];
+  const columns = applyMapping(headers, options.mapping ?? template ?? {});
   const columnOf = new Map<SheetField, number>();
   columns.forEach((column, index) => column.field && columnOf.set(column.field, index));
   const sheetIssues: CellIssue[] = [];
@@ -91,7 +96,7 @@ export function inspectSheet(grid: SheetGrid, options: InspectOptions): InspectR
     rows.push(inspected);
   }
   if (rows.length === 0) return { ok: false, error: { code: 'no_rows', params: {} } };
-  return { ok: true, inspection: { grid: meta, headerRow: headerIndex + 1, headers, columns, mapping: mappingOf(columns), rows, sheetIssues } };
+  return { ok: true, inspection: { grid: meta, headerRow: headerIndex + 1, headers, columns, mapping: mappingOf(columns), templateUsed: template !== undefined, rows, sheetIssues } };
 }
 
 function isBlank(line: readonly string[]): boolean {

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ProviderChoiceIdSchema, providerChoices } from '../../../shared/providers/choices.ts';
 import type { Locale } from '../../../shared/i18n/locale.ts';
 import { translate } from '../../../shared/i18n/translate.ts';
 import type { DoneRow } from '../../db/sheetsRepo.ts';
@@ -11,13 +10,12 @@ import { databaseFile } from '../../paths/dataDir.ts';
 import { defaultSettings, readSettings, sheetLimitsOf } from '../../settings/settingsService.ts';
 import { loadCatalog, USER_CATALOG_FILE } from '../../providers/catalog/loadCatalog.ts';
 import type { InspectedRow, SheetInspection } from '../../sheets/inspectSheet.ts';
-import { inspectInWorker } from '../../sheets/inspectInWorker.ts';
 import { sheetReadErrorText } from '../../sheets/sheetErrors.ts';
-import { textEncodings, type SheetReadError, type TextEncoding } from '../../sheets/sheetTypes.ts';
+import type { SheetReadError } from '../../sheets/sheetTypes.ts';
 import { cellIssueText } from '../../sheets/validate/sheetIssues.ts';
 import type { Command, CommandContext } from '../cliContext.ts';
 import { CliError } from '../cliOutput.ts';
-import { readSheetFile } from '../sheetFile.ts';
+import { encodingArg, inspectSheetFile, providerArg } from '../sheetFile.ts';
 
 const checkUsage = 'genvid check SHEET [--sheet NAME] [--encoding ENC] [--provider sandbox|kie|fal|openai] [--model ID] [--json]';
 
@@ -40,15 +38,10 @@ async function checkCommand(args: string[], context: CommandContext): Promise<nu
   const { locale } = context;
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new CliError(`Usage: ${checkUsage}`);
-  const provider = ProviderChoiceIdSchema.safeParse(values.provider);
-  if (!provider.success) throw new CliError(`Unknown provider "${values.provider}": choose sandbox, kie, fal or openai.`);
-  const encoding = values.encoding?.toLowerCase();
-  if (encoding !== undefined && !(textEncodings as readonly string[]).includes(encoding)) {
-    throw new CliError(`Unknown encoding "${values.encoding}": choose ${textEncodings.join(', ')}.`);
-  }
-  const catalogProvider = providerChoices.find((choice) => choice.id === provider.data)!.catalogProvider;
+  const { provider, catalogProvider } = providerArg(values.provider);
+  const encoding = encodingArg(values.encoding);
   const { catalog } = loadCatalog(join(context.dataDir, USER_CATALOG_FILE));
-  if (values.model && !catalog.find(catalogProvider, values.model)) throw new CliError(`There is no model "${values.model}" at ${provider.data}.`);
+  if (values.model && !catalog.find(catalogProvider, values.model)) throw new CliError(`There is no model "${values.model}" at ${provider}.`);
 
   const readError = (error: SheetReadError) => {
     const message = sheetReadErrorText(error, locale);
@@ -59,13 +52,10 @@ async function checkCommand(args: string[], context: CommandContext): Promise<nu
   // The app's database, if there is one, gives saved mappings and earlier videos; check never creates it.
   const store = existsSync(databaseFile(context.dataDir)) ? openStore(databaseFile(context.dataDir)) : undefined;
   try {
-    const { importLimits } = store ? readSettings(store.settings, defaultSettings({ locale: undefined, homeDir: homedir() })) : defaultSettings({ locale: undefined, homeDir: homedir() });
-    const read = readSheetFile(file, sheetLimitsOf({ importLimits }));
-    if (!read.ok) return readError(read.error);
-    const result = await inspectInWorker({
-      bytes: read.bytes,
-      fileName: basename(file),
-      encoding: encoding as TextEncoding | undefined,
+    const defaults = defaultSettings({ locale: undefined, homeDir: homedir() });
+    const { importLimits } = store ? readSettings(store.settings, defaults) : defaults;
+    const result = await inspectSheetFile(file, {
+      encoding,
       sheet: values.sheet,
       limits: sheetLimitsOf({ importLimits }),
       provider: catalogProvider,
@@ -73,7 +63,7 @@ async function checkCommand(args: string[], context: CommandContext): Promise<nu
       templates: store?.sheets.allMappingTemplates() ?? {},
       catalogEntries: [...catalog.entries],
     });
-    if (!result.ok) return readError({ ...result.error, params: { file: basename(file), ...result.error.params } });
+    if (!result.ok) return readError(result.error);
     const inspection = { ...result.inspection, rows: result.inspection.allRows() };
     const keys = inspection.rows.map((row) => row.duplicateKey).filter((key) => key !== null);
     const done = store?.sheets.doneRowsByKey(keys) ?? new Map<string, DoneRow>();

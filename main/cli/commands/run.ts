@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ConcurrencySetting } from '../../../shared/domain/concurrency.ts';
-import { ProviderChoiceIdSchema, providerChoices, type ProviderChoiceId } from '../../../shared/providers/choices.ts';
+import type { ProviderChoiceId } from '../../../shared/providers/choices.ts';
 import { planBatch } from '../../engine/preflight.ts';
 import { readSettings, defaultSettings, sheetLimitsOf } from '../../settings/settingsService.ts';
 import { applyCorrections, importInspection, type CorrectionSummary } from '../../sheets/importRows.ts';
@@ -10,15 +10,13 @@ import type { SheetInspection } from '../../sheets/inspectSheet.ts';
 import { cellIssueText } from '../../sheets/validate/sheetIssues.ts';
 import type { GenvidCore } from '../../core.ts';
 import { translate } from '../../../shared/i18n/translate.ts';
-import { inspectInWorker } from '../../sheets/inspectInWorker.ts';
 import { sheetReadErrorText } from '../../sheets/sheetErrors.ts';
-import { textEncodings, type TextEncoding } from '../../sheets/sheetTypes.ts';
 import type { Command, CommandContext } from '../cliContext.ts';
 import { CliError } from '../cliOutput.ts';
 import { openEngine, providerHandleFor } from '../cliStore.ts';
 import { driveBatch } from '../driveBatch.ts';
 import { planText } from '../planText.ts';
-import { readSheetFile } from '../sheetFile.ts';
+import { encodingArg, inspectSheetFile, providerArg } from '../sheetFile.ts';
 
 const usage =
   'genvid run SHEET [--provider sandbox|kie|fal|openai] [--model ID] [--out DIR] [--profile free|pro|pro+|enterprise | --concurrency N] [--budget AMOUNT] [--base-url URL] [--sheet NAME] [--encoding ENC] [--yes]';
@@ -65,30 +63,23 @@ async function runCommand(args: string[], context: CommandContext): Promise<numb
   });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new CliError(`Usage: ${usage}`);
-  const provider = ProviderChoiceIdSchema.safeParse(values.provider);
-  if (!provider.success) throw new CliError(`Unknown provider "${values.provider}": choose sandbox, kie, fal or openai.`);
+  const { provider, catalogProvider } = providerArg(values.provider);
   const concurrency = concurrencyOf(values);
   const budget = values.budget === undefined ? undefined : Number(values.budget);
   if (budget !== undefined && !(budget > 0)) throw new CliError(`--budget must be a positive amount in the provider's unit, not "${values.budget}".`);
-  const encoding = values.encoding?.toLowerCase();
-  if (encoding !== undefined && !(textEncodings as readonly string[]).includes(encoding)) throw new CliError(`Unknown encoding "${values.encoding}": choose ${textEncodings.join(', ')}.`);
+  const encoding = encodingArg(values.encoding);
   const sandboxSpeed = Number(values['sandbox-speed']);
   if (!(sandboxSpeed > 0)) throw new CliError(`--sandbox-speed must be a positive number, not "${values['sandbox-speed']}".`);
-  const baseUrl = baseUrlOf(provider.data, values['base-url']);
-  const catalogProvider = providerChoices.find((choice) => choice.id === provider.data)!.catalogProvider;
+  const baseUrl = baseUrlOf(provider, values['base-url']);
 
   const core = await openEngine(context.dataDir, context.env, sandboxSpeed);
   try {
-    if (values.model && !core.catalog.find(catalogProvider, values.model)) throw new CliError(`There is no model "${values.model}" at ${provider.data}.`);
+    if (values.model && !core.catalog.find(catalogProvider, values.model)) throw new CliError(`There is no model "${values.model}" at ${provider}.`);
     // The key is checked before anything is imported.
-    const handle = await providerHandleFor(core, provider.data, baseUrl);
+    const handle = await providerHandleFor(core, provider, baseUrl);
     const settings = readSettings(core.store.settings, defaultSettings({ locale: context.env.LANG, homeDir: homedir() }));
-    const read = readSheetFile(file, sheetLimitsOf(settings));
-    if (!read.ok) throw new CliError(sheetReadErrorText(read.error, context.locale));
-    const inspected = await inspectInWorker({
-      bytes: read.bytes,
-      fileName: basename(file),
-      encoding: encoding as TextEncoding | undefined,
+    const inspected = await inspectSheetFile(file, {
+      encoding,
       sheet: values.sheet,
       limits: sheetLimitsOf(settings),
       provider: catalogProvider,
@@ -96,7 +87,7 @@ async function runCommand(args: string[], context: CommandContext): Promise<numb
       templates: core.store.sheets.allMappingTemplates(),
       catalogEntries: [...core.catalog.entries],
     });
-    if (!inspected.ok) throw new CliError(sheetReadErrorText({ ...inspected.error, params: { file: basename(file), ...inspected.error.params } }, context.locale));
+    if (!inspected.ok) throw new CliError(sheetReadErrorText(inspected.error, context.locale));
     if (inspected.inspection.sheetIssues.length > 0) throw new CliError('No column holds the prompts: run `genvid check` on the sheet to see how its columns were read.');
     if (inspected.inspection.mapping.rowId) return await runCorrections(core, { ...inspected.inspection, rows: inspected.inspection.allRows() }, values.yes, context);
     const imported = await importInspection(core.store, inspected.inspection, { name: basename(file), file: resolve(file) }, { hidden: true });
@@ -116,7 +107,7 @@ async function runCommand(args: string[], context: CommandContext): Promise<numb
     }
     core.store.sheets.finishImport(imported.batchId);
     const outputDir = resolve(values.out ?? settings.outputDir);
-    const run = await core.engine.start(imported.batchId, { provider: provider.data, concurrency, caps, outputDir, ...(baseUrl ? { baseUrl } : {}) });
+    const run = await core.engine.start(imported.batchId, { provider: provider, concurrency, caps, outputDir, ...(baseUrl ? { baseUrl } : {}) });
     context.err(`${translate(context.locale, 'cli.started', { batch: imported.batchId, dir: outputDir })}\n`);
     return await driveBatch(core, run, imported.batchId, context);
   } finally {

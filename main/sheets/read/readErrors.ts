@@ -15,6 +15,11 @@ export function megabytes(bytes: number): number {
   return Math.max(0.1, Math.round((bytes / (1024 * 1024)) * 10) / 10);
 }
 
+/** `too_large` when a file is over the size limit: checked first, before anything is parsed (or even read). */
+export function tooLarge(byteLength: number, file: string, maxBytes: number): { ok: false; error: SheetReadError } | undefined {
+  return byteLength > maxBytes ? fail('too_large', { file, sizeMb: megabytes(byteLength), limitMb: megabytes(maxBytes) }) : undefined;
+}
+
 /** The name of an encoding as Excel and text editors show it. */
 export const encodingLabels: Record<TextEncoding, string> = {
   'utf-8': 'UTF-8',

@@ -18,7 +18,7 @@ import { detectDelimiter } from './detectDelimiter.ts';
 import { detectFormat, type DetectedFormat } from './detectFormat.ts';
 import { parseDelimited } from './parseDelimited.ts';
 import { parseWorkbook } from './parseWorkbook.ts';
-import { errorDetail, fail, megabytes } from './readErrors.ts';
+import { errorDetail, fail, tooLarge } from './readErrors.ts';
 import { countNonBlankRows, tidyGrid } from './tidyGrid.ts';
 
 export interface ReadSheetOptions {
@@ -34,9 +34,8 @@ const workbookRowSlack = 1000;
 
 export function readSheet(bytes: Uint8Array, fileName: string, options: ReadSheetOptions = {}): SheetReadResult {
   const limits: SheetLimits = { ...defaultSheetLimits, ...options.limits };
-  if (bytes.length > limits.maxBytes) {
-    return fail('too_large', { file: fileName, sizeMb: megabytes(bytes.length), limitMb: megabytes(limits.maxBytes) });
-  }
+  const oversized = tooLarge(bytes.length, fileName, limits.maxBytes);
+  if (oversized) return oversized;
   if (bytes.length === 0) return fail('empty_file', { file: fileName });
   try {
     const detected = detectFormat(bytes, fileName);

@@ -27,7 +27,7 @@ export const ROWS_PER_MESSAGE = 500;
 export const CHUNKS_IN_FLIGHT = 3;
 
 export type InspectMessage =
-  | { type: 'inspection'; inspection: Omit<SheetInspection, 'rows'>; templateUsed: boolean; rowCount: number }
+  | { type: 'inspection'; inspection: Omit<SheetInspection, 'rows'>; rowCount: number }
   /** A chunk of rows as JSON: one string is far cheaper for the receiver than many objects. */
   | { type: 'rows'; json: string }
   | { type: 'done' }

@@ -27,6 +27,6 @@ if (!result.ok) {
     }
   };
   port.on('message', sendOne);
-  post({ type: 'inspection', inspection, templateUsed: result.templateUsed, rowCount: rows.length });
+  post({ type: 'inspection', inspection, rowCount: rows.length });
   for (let i = 0; i < CHUNKS_IN_FLIGHT; i += 1) sendOne();
 }

@@ -65,7 +65,7 @@ describe('importing a sheet into a batch', () => {
     const next = 'shot,idea,engine\r\n2,a cup,kling-3.0\r\n';
     const result = inspectFile({ bytes: new TextEncoder().encode(next), fileName: 'next.csv', catalog, provider: 'kie', templates: store.sheets.allMappingTemplates() });
     if (!result.ok) throw new Error(result.error.code);
-    expect(result.templateUsed).toBe(true);
+    expect(result.inspection.templateUsed).toBe(true);
     expect(result.inspection.mapping).toEqual({ prompt: 'idea', model: 'engine' });
     expect(result.inspection.rows[0]!.request.prompt).toBe('a cup');
     const fresh = inspectFile({ bytes: new TextEncoder().encode(next), fileName: 'next.csv', catalog, provider: 'kie', templates: {} });
