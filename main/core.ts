@@ -17,7 +17,12 @@ import { systemClock, type Clock } from './clock/clock.ts';
 import { BatchEngine } from './engine/batchEngine.ts';
 import type { ProviderHandle } from './engine/engineDeps.ts';
 import type { ProviderChoiceId } from '../shared/providers/choices.ts';
-import { defaultSettings } from './settings/settingsService.ts';
+import type { Settings } from '../shared/domain/settings.ts';
+import { defaultSettings, readSettings } from './settings/settingsService.ts';
+import { FileKeyStore, type KeyStore } from './keys/keyStore.ts';
+import { systemDesktopActions, type DesktopActions } from './media/desktopActions.ts';
+import { ImportSessions } from './sheets/importSessions.ts';
+import type { BatchSummary } from '../shared/domain/batch.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -32,6 +37,10 @@ export interface CoreOptions {
   /** How much faster than the core's clock the embedded Sandbox simulator runs (default 10). */
   sandboxSpeed?: number;
   onInternalError?: (error: unknown, context: string) => void;
+  /** Where provider keys are kept (the desktop app: encrypted with the OS keychain); default a user-only file in the data folder. */
+  keyStore?: KeyStore;
+  /** Opening files and notifying; default: the OS's own commands. */
+  desktop?: DesktopActions;
 }
 
 /** Main's services, independent of Electron: what the desktop app, browser mode and tests run. */
@@ -49,6 +58,9 @@ export interface GenvidCore {
   readonly provider: (choice: ProviderChoiceId, baseUrl?: string) => Promise<ProviderHandle>;
   /** Settles once start-up recovery (reconciling interrupted batches) is done. */
   readonly recovered: Promise<void>;
+  readonly keys: KeyStore;
+  /** The settings as stored now. */
+  settings(): Settings;
   close(): Promise<void>;
 }
 
@@ -66,7 +78,9 @@ export function openCore(options: CoreOptions): GenvidCore {
   const { catalog, problems: catalogProblems } = loadCatalog(join(options.dataDir, USER_CATALOG_FILE));
   const sandbox = new Sandbox(catalog, clock, options.sandboxSpeed);
   const events = new EventHub();
-  const rowPatches = new RowPatchCoalescer((patches) => events.emit('rowPatches', { patches }));
+  // Each message carries the changed rows and their batches counted again, for the batch bar.
+  const summariesOf = (batchIds: Iterable<number>) => [...new Set(batchIds)].map((id) => store.batches.summary(id)).filter((summary): summary is BatchSummary => summary !== undefined);
+  const rowPatches = new RowPatchCoalescer((patches) => events.emit('rowPatches', { patches, batches: summariesOf(patches.map((patch) => patch.batchId)) }));
   const appInfo: AppInfo = {
     name: packageJson.productName,
     version: packageJson.version,
@@ -81,7 +95,10 @@ export function openCore(options: CoreOptions): GenvidCore {
   };
   const settingsDefaults = defaultSettings({ locale: options.locale, homeDir: options.homeDir ?? homedir() });
   const report = options.onInternalError ?? ((error, context) => console.error(`[genvid] ${context} failed:`, error));
-  const provider = (choice: ProviderChoiceId, baseUrl?: string) => providerHandle(choice, { sandbox, env: options.env ?? process.env, clock, baseUrl });
+  const env = options.env ?? process.env;
+  const keys = options.keyStore ?? new FileKeyStore(options.dataDir);
+  const settings = () => readSettings(store.settings, settingsDefaults);
+  const provider = (choice: ProviderChoiceId, baseUrl?: string) => providerHandle(choice, { sandbox, env, clock, keys, baseUrls: settings().baseUrls, baseUrl });
   const engine = new BatchEngine({
     store,
     catalog,
@@ -92,13 +109,22 @@ export function openCore(options: CoreOptions): GenvidCore {
       const row = store.rows.view(rowId);
       if (row) rowPatches.push(row);
     },
+    onBatchAttention: (batchId, what, reason) => {
+      // The rows' last changes go first, so the toast never announces what the grid does not show yet.
+      rowPatches.flush();
+      const summaries = summariesOf([batchId]);
+      events.emit('rowPatches', { patches: [], batches: summaries });
+      events.emit('attention', { batchId, batchName: summaries[0]?.name ?? `#${batchId}`, what, reason: reason?.kind ?? null, detail: reason?.detail ?? null });
+    },
   });
   // Interrupted work is reconciled before anything new (product §3.9).
   const recovered = engine.recover().then(
     () => undefined,
     (error: unknown) => report(error, 'recovery'),
   );
-  const dispatch = createDispatcher(createHandlers({ store, appInfo, settingsDefaults, catalog, engine, provider, now }), report);
+  const imports = new ImportSessions({ store, catalog, settings, locale: () => settings().language });
+  const desktop = options.desktop ?? systemDesktopActions();
+  const dispatch = createDispatcher(createHandlers({ store, appInfo, settingsDefaults, catalog, engine, provider, keys, env, imports, desktop, now }), report);
   return {
     store,
     events,
@@ -109,6 +135,8 @@ export function openCore(options: CoreOptions): GenvidCore {
     engine,
     provider,
     recovered,
+    keys,
+    settings,
     async close() {
       engine.close();
       rowPatches.flush();

@@ -1,6 +1,6 @@
 // The sandboxed preload: one function per call and one subscribe function per event, each bound
 // to its own channel. It forwards only; main validates every input. Bundled into one CommonJS file.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { GenvidBridge } from '../shared/contract/api.ts';
 import { assembleBridge } from '../shared/contract/assembleBridge.ts';
 import { callChannel, eventChannel, type CallName, type EventName, type SubscribeName } from '../shared/contract/names.ts';
@@ -25,3 +25,5 @@ function subscription<E extends EventName>(name: E): GenvidBridge[SubscribeName<
 const bridge = assembleBridge(call, subscription) satisfies GenvidBridge;
 
 contextBridge.exposeInMainWorld('genvid', bridge);
+// A dropped file's path: sandboxed pages no longer see File.path, and only the preload may ask.
+contextBridge.exposeInMainWorld('genvidDesktop', { pathForFile: (file: File) => webUtils.getPathForFile(file) });

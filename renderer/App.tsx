@@ -1,7 +1,13 @@
 import { useEffect } from 'react';
 import { useApi } from './api/apiContext.ts';
 import { BatchesList } from './features/batches/BatchesList.tsx';
+import { BatchView } from './features/batch/BatchView.tsx';
+import { Gallery } from './features/gallery/Gallery.tsx';
+import { ImportHost } from './features/import/ImportHost.tsx';
+import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
 import { AppHeader } from './components/AppHeader.tsx';
+import { Toasts } from './components/Toasts.tsx';
+import { useAttentionToasts } from './components/useAttentionToasts.ts';
 import { useThemeAttribute } from './components/useThemeAttribute.ts';
 import { useLocale, useT } from './i18n/useT.ts';
 import { useAppStore } from './store/appStore.ts';
@@ -13,12 +19,17 @@ export function App() {
   const t = useT();
   const locale = useLocale();
   const load = useAppStore((state) => state.load);
+  const view = useAppStore((state) => state.view);
   const theme = useAppStore((state) => state.settings?.theme);
   useThemeAttribute(theme);
+  useAttentionToasts(api);
 
   useEffect(() => {
     void useAppStore.getState().start(api);
-    return api.onRowPatches(({ patches }) => useRowsStore.getState().applyPatches(patches));
+    return api.onRowPatches(({ patches, batches }) => {
+      useRowsStore.getState().applyPatches(patches);
+      useAppStore.getState().mergeBatches(batches);
+    });
   }, [api]);
 
   useEffect(() => {
@@ -26,9 +37,9 @@ export function App() {
   }, [locale]);
 
   return (
-    <div className="app" data-app-state={load.kind}>
+    <div className="app" data-app-state={load.kind} data-view={view.kind}>
       <AppHeader />
-      <main className="app-main">
+      <main className={view.kind === 'batch' ? 'app-main app-main-full' : 'app-main'}>
         {load.kind === 'loading' && <p className="muted">{t('app.loading')}</p>}
         {load.kind === 'failed' && (
           <div className="error-banner" role="alert">
@@ -38,8 +49,13 @@ export function App() {
             </button>
           </div>
         )}
-        {load.kind === 'ready' && <BatchesList />}
+        {load.kind === 'ready' && view.kind === 'batches' && <BatchesList />}
+        {load.kind === 'ready' && view.kind === 'batch' && <BatchView key={view.batchId} batchId={view.batchId} />}
+        {load.kind === 'ready' && view.kind === 'gallery' && <Gallery {...(view.batchId !== undefined ? { batchId: view.batchId } : {})} />}
+        {load.kind === 'ready' && view.kind === 'settings' && <SettingsScreen />}
       </main>
+      {load.kind === 'ready' && <ImportHost />}
+      <Toasts />
     </div>
   );
 }

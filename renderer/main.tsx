@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { ApiContext } from './api/apiContext.ts';
+import { PlatformContext } from './api/platform.ts';
 import { createApi } from './api/client.ts';
 import { BridgeUnavailableError, connectBridge } from './api/connect.ts';
 import { BridgeErrorScreen } from './components/BridgeErrorScreen.tsx';
@@ -14,11 +15,14 @@ for (const type of ['dragover', 'drop'] as const) {
 const root = createRoot(document.getElementById('root')!);
 
 try {
-  const api = createApi(await connectBridge());
+  const { bridge, platform } = await connectBridge();
+  const api = createApi(bridge);
   root.render(
     <StrictMode>
       <ApiContext.Provider value={api}>
-        <App />
+        <PlatformContext.Provider value={platform}>
+          <App />
+        </PlatformContext.Provider>
       </ApiContext.Provider>
     </StrictMode>,
   );

@@ -26,7 +26,7 @@ export interface WsBridgeOptions {
  * The browser-mode transport: the same contract as Electron IPC, over a WebSocket that only a page
  * served by this process on the loopback interface can open, and only with this launch's token.
  */
-export function attachWsBridge({ server, token, dispatch, events, maxPayloadBytes = 64 * 1024 * 1024 }: WsBridgeOptions): {
+export function attachWsBridge({ server, token, dispatch, events, maxPayloadBytes = 80 * 1024 * 1024 }: WsBridgeOptions): {
   close(): Promise<void>;
 } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxPayloadBytes });
@@ -77,11 +77,11 @@ function hostOfOrigin(origin: string): string {
   }
 }
 
-function isLoopbackAddress(address: string | undefined): boolean {
+export function isLoopbackAddress(address: string | undefined): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
-function sameSecret(given: string, expected: string): boolean {
+export function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);

@@ -1,6 +1,7 @@
 import { net, protocol } from 'electron';
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { mediaSchemePrivileges } from './mediaProtocol.ts';
 
 /** The renderer is served from app://genvid/ so that it has a real origin and CSP headers apply. */
 export const APP_SCHEME = 'app';
@@ -10,6 +11,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://genvid`;
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    mediaSchemePrivileges,
   ]);
 }
 

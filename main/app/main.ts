@@ -8,6 +8,9 @@ import { resolveDataDir } from '../paths/dataDir.ts';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy.ts';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol.ts';
 import { bindIpc } from './ipcBindings.ts';
+import { electronDesktopActions, keychainKeyStore } from './desktopIntegration.ts';
+import { MEDIA_SCHEME, serveMedia } from './mediaProtocol.ts';
+import { notifyAttention } from '../api/attentionNotifier.ts';
 import { createMainWindow } from './mainWindow.ts';
 import { denyPermissions } from './security.ts';
 
@@ -45,15 +48,24 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = resolveDataDir({ flag, env: process.env, platform: process.platform, homeDir: app.getPath('home') });
     app.setPath('userData', dataDir);
     try {
-      core = openCore({ dataDir, shell: 'electron', electronVersion: process.versions.electron, locale: app.getLocale() });
+      core = openCore({
+        dataDir,
+        shell: 'electron',
+        electronVersion: process.versions.electron,
+        locale: app.getLocale(),
+        keyStore: keychainKeyStore(dataDir),
+        desktop: electronDesktopActions,
+      });
     } catch (error) {
       dialog.showErrorBox('Genvid cannot start', `Genvid could not open its data folder ${dataDir}.\n\n${(error as Error).message}`);
       app.exit(1);
       return;
     }
     denyPermissions(session.defaultSession);
-    if (!devServerUrl) serveRenderer(rendererDir, contentSecurityPolicy());
+    if (!devServerUrl) serveRenderer(rendererDir, contentSecurityPolicy({ mediaSources: [`${MEDIA_SCHEME}:`] }));
+    serveMedia(core);
     bindIpc(core, isAppUrl);
+    notifyAttention(core, electronDesktopActions);
     const open = () => createMainWindow({ preload, url: devServerUrl ?? `${APP_ORIGIN}/index.html`, isAppUrl });
     open();
     app.on('activate', () => {

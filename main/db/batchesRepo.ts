@@ -22,6 +22,7 @@ export class BatchesRepo {
   private readonly selectAll;
   private readonly selectCounts;
   private readonly selectBatchCounts;
+  private readonly selectOne;
 
   private readonly now: () => number;
 
@@ -36,6 +37,7 @@ export class BatchesRepo {
     this.selectCounts = db.prepare<[], { batch_id: number; status: RowStatus; n: number }>(
       `SELECT batch_id, status, count(*) AS n FROM rows GROUP BY batch_id, status`,
     );
+    this.selectOne = db.prepare<[number], BatchRecord>(`SELECT id, name, source_file, status, created_at, updated_at FROM batches WHERE id = ? AND imported = 1`);
     this.selectBatchCounts = db.prepare<[number], { status: RowStatus; n: number }>(`SELECT status, count(*) AS n FROM rows WHERE batch_id = ? GROUP BY status`);
   }
 
@@ -50,6 +52,12 @@ export class BatchesRepo {
     return Object.fromEntries(this.selectBatchCounts.all(batchId).map(({ status, n }) => [status, n]));
   }
 
+  /** One batch with its rows counted by status (what the engine's updates carry). */
+  summary(batchId: number): BatchSummary | undefined {
+    const record = this.selectOne.get(batchId);
+    return record && toSummary(record, this.statusCounts(batchId));
+  }
+
   /** Every batch, newest first, with its rows counted by status. */
   list(): BatchSummary[] {
     const counts = new Map<number, Partial<Record<RowStatus, number>>>();
@@ -58,18 +66,19 @@ export class BatchesRepo {
       forBatch[status] = n;
       counts.set(batch_id, forBatch);
     }
-    return this.selectAll.all().map((record) => {
-      const statusCounts = counts.get(record.id) ?? {};
-      return {
-        id: record.id,
-        name: record.name,
-        sourceFile: record.source_file,
-        status: record.status,
-        createdAt: record.created_at,
-        updatedAt: record.updated_at,
-        rowCount: Object.values(statusCounts).reduce((sum, n) => sum + n, 0),
-        statusCounts,
-      };
-    });
+    return this.selectAll.all().map((record) => toSummary(record, counts.get(record.id) ?? {}));
   }
+}
+
+function toSummary(record: BatchRecord, statusCounts: Partial<Record<RowStatus, number>>): BatchSummary {
+  return {
+    id: record.id,
+    name: record.name,
+    sourceFile: record.source_file,
+    status: record.status,
+    createdAt: record.created_at,
+    updatedAt: record.updated_at,
+    rowCount: Object.values(statusCounts).reduce((sum, n) => sum + n, 0),
+    statusCounts,
+  };
 }

@@ -36,6 +36,8 @@ interface RowRecord {
   error_code: string | null;
   error_message: string | null;
   output_path: string | null;
+  output_attempt_id: number | null;
+  issues_json: string | null;
   updated_at: number;
 }
 
@@ -48,10 +50,21 @@ type InsertParams = [
 const statusFilter = (column: string) =>
   `(@statuses IS NULL OR ${column} IN (SELECT value FROM json_each(@statuses)))`;
 
+// Search and pick filters, NULL for none; search is lower-cased by the caller.
+const FILTERS = `${statusFilter('r.status')}
+  AND (@search IS NULL OR instr(lower(r.prompt), @search) > 0 OR instr(lower(coalesce(r.model, '')), @search) > 0
+       OR instr(lower(coalesce(r.name, '')), @search) > 0 OR instr(lower(coalesce(r.error_message, '')), @search) > 0)
+  AND (@pick IS NULL OR EXISTS (SELECT 1 FROM attempts p WHERE p.row_id = r.id AND p.pick = @pick))`;
+
 // A row as the grid shows it, with its attempt count and settled cost.
 const SELECT_VIEW = `SELECT r.id, r.batch_id, r.row_number, r.status, r.prompt, r.model, r.resolution, r.duration_s,
               r.aspect, r.image_url, r.name, r.takes, r.priority, r.progress, r.error_code,
-              r.error_message, r.output_path, r.updated_at,
+              r.error_message, r.output_path, r.updated_at, r.issues_json,
+              CASE WHEN r.output_path IS NULL THEN NULL ELSE coalesce(
+                (SELECT a.id FROM attempts a WHERE a.row_id = r.id AND a.file_path = r.output_path ORDER BY a.id DESC LIMIT 1),
+                -- A duplicate that reused a done row's video plays that row's attempt.
+                (SELECT a.id FROM attempts a WHERE a.row_id = r.duplicate_of AND a.file_path = r.output_path ORDER BY a.id DESC LIMIT 1)
+              ) END AS output_attempt_id,
               (SELECT count(*) FROM attempts a WHERE a.row_id = r.id) AS attempt_count,
               (SELECT sum(l.amount_micros) FROM ledger l JOIN attempts a ON a.id = l.attempt_id
                 WHERE a.row_id = r.id AND l.kind = 'settle') AS cost_micros
@@ -60,6 +73,8 @@ const SELECT_VIEW = `SELECT r.id, r.batch_id, r.row_number, r.status, r.prompt, 
 interface PageParams {
   batchId: number;
   statuses: string | null;
+  search: string | null;
+  pick: string | null;
   limit: number;
   offset: number;
 }
@@ -83,7 +98,7 @@ export class RowsRepo {
     );
     this.selectPage = db.prepare<PageParams, RowRecord>(
       `${SELECT_VIEW}
-        WHERE r.batch_id = @batchId AND ${statusFilter('r.status')}
+        WHERE r.batch_id = @batchId AND ${FILTERS}
         ORDER BY r.row_number
         LIMIT @limit OFFSET @offset`,
     );
@@ -91,7 +106,7 @@ export class RowsRepo {
       `${SELECT_VIEW} WHERE r.id = @rowId`,
     );
     this.countMatching = db.prepare<Omit<PageParams, 'limit' | 'offset'>, { n: number }>(
-      `SELECT count(*) AS n FROM rows WHERE batch_id = @batchId AND ${statusFilter('status')}`,
+      `SELECT count(*) AS n FROM rows r WHERE r.batch_id = @batchId AND ${FILTERS}`,
     );
   }
 
@@ -114,11 +129,16 @@ export class RowsRepo {
     return record && toRowView(record);
   }
 
-  page(query: { batchId: number; offset: number; limit: number; statuses?: readonly RowStatus[] | undefined }): {
+  page(query: { batchId: number; offset: number; limit: number; statuses?: readonly RowStatus[] | undefined; search?: string | undefined; pick?: 'picked' | 'rejected' | undefined }): {
     total: number;
     rows: RowView[];
   } {
-    const where = { batchId: query.batchId, statuses: query.statuses ? JSON.stringify(query.statuses) : null };
+    const where = {
+      batchId: query.batchId,
+      statuses: query.statuses ? JSON.stringify(query.statuses) : null,
+      search: query.search ? query.search.toLowerCase() : null,
+      pick: query.pick ?? null,
+    };
     const total = this.countMatching.get(where)?.n ?? 0;
     const rows = this.selectPage.all({ ...where, limit: query.limit, offset: query.offset }).map(toRowView);
     return { total, rows };
@@ -146,6 +166,8 @@ function toRowView(r: RowRecord): RowView {
     errorCode: r.error_code,
     errorMessage: r.error_message,
     outputPath: r.output_path,
+    outputAttemptId: r.output_attempt_id,
+    issues: r.issues_json ? (JSON.parse(r.issues_json) as RowView['issues']) : [],
     updatedAt: r.updated_at,
   };
 }

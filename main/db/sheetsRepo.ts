@@ -95,6 +95,8 @@ export class SheetsRepo {
       ),
       runAgain: db.prepare<[number, number]>(`UPDATE rows SET duplicate_choice = 'run', updated_at = ? WHERE id = ?`),
       headers: db.prepare<[number], { source_headers_json: string; name: string }>(`SELECT source_headers_json, name FROM batches WHERE id = ?`),
+      sourceInfo: db.prepare<[number], { source_headers_json: string; source_info_json: string }>(`SELECT source_headers_json, source_info_json FROM batches WHERE id = ?`),
+      rowSources: db.prepare<[number, string], { id: number; source_json: string }>(`SELECT id, source_json FROM rows WHERE batch_id = ? AND id IN (SELECT value FROM json_each(?))`),
       exportRows: db.prepare<[number, number], { id: number; row_number: number; source_json: string; status: RowStatus; error_message: string | null; issues_json: string | null; created_at: number; updated_at: number }>(
         `SELECT id, row_number, source_json, status, error_message, issues_json, created_at, updated_at FROM rows
           WHERE batch_id = ? AND (? = 0 OR status IN ('failed', 'unknown', 'stale', 'cancelled') OR issues_json IS NOT NULL)
@@ -200,6 +202,19 @@ export class SheetsRepo {
       if (row.original_status !== 'done' || !row.original_output) return false;
       return this.s.reuse.run(row.original_output, this.now(), rowId).changes === 1;
     }).immediate();
+  }
+
+  /** How a batch's sheet was read: its headers and the column mapping used (for edits made in the app). */
+  batchSource(batchId: number): { headers: string[]; mapping: Record<string, string | null> } | undefined {
+    const found = this.s.sourceInfo.get(batchId);
+    if (!found) return undefined;
+    const info = JSON.parse(found.source_info_json) as { mapping?: Record<string, string | null> };
+    return { headers: JSON.parse(found.source_headers_json) as string[], mapping: info.mapping ?? {} };
+  }
+
+  /** Rows' cells as read from the sheet (by header), for rows of this batch. */
+  rowSources(batchId: number, rowIds: readonly number[]): Map<number, Record<string, string>> {
+    return new Map(this.s.rowSources.all(batchId, JSON.stringify(rowIds)).map((row) => [row.id, JSON.parse(row.source_json) as Record<string, string>]));
   }
 
   batchHeaders(batchId: number): { name: string; headers: string[] } | undefined {

@@ -4,6 +4,7 @@ import { LedgerRepo } from './ledgerRepo.ts';
 import { LogsRepo } from './logsRepo.ts';
 import { openDatabase, type Db } from './connection.ts';
 import { schemaVersion } from './migrate.ts';
+import { ReviewRepo } from './reviewRepo.ts';
 import { RowsRepo } from './rowsRepo.ts';
 import { SettingsRepo } from './settingsRepo.ts';
 import { SheetsRepo } from './sheetsRepo.ts';
@@ -19,6 +20,7 @@ export interface Store {
   readonly jobs: JobsRepo;
   readonly logs: LogsRepo;
   readonly sheets: SheetsRepo;
+  readonly review: ReviewRepo;
   batchExists(batchId: number): boolean;
   close(): void;
 }
@@ -42,6 +44,7 @@ export function openStore(file: string, clockNow: () => number = Date.now): Stor
     jobs: new JobsRepo(db, ledger, now),
     logs: new LogsRepo(db, now),
     sheets,
+    review: new ReviewRepo(db),
     batchExists: (batchId) => batchExists.get(batchId) !== undefined,
     close: () => db.close(),
   };

@@ -127,6 +127,11 @@ export class BatchEngine {
     }
   }
 
+  /** Tells the app a row changed outside the engine (an edit, a pick), so the grid shows it. */
+  notifyRowChanged(rowId: number): void {
+    this.deps.onRowChanged(rowId);
+  }
+
   setConcurrency(batchId: number, setting: ConcurrencySetting): void {
     const options = this.storedOptions(batchId);
     if (options) this.deps.store.jobs.setBatchOptions(batchId, options.provider, { ...options, concurrency: setting });

@@ -16,7 +16,7 @@ import { classConcurrency, ConcurrencyGovernor } from './concurrency.ts';
 import { Lanes } from './lanes.ts';
 import { DownloadError, downloadVideo } from './download/downloadVideo.ts';
 import { outputFileName } from './download/fileNames.ts';
-import type { EngineDeps, ProviderHandle } from './engineDeps.ts';
+import type { EngineDeps, PauseReason, ProviderHandle } from './engineDeps.ts';
 import type { GenerationStats } from './generationStats.ts';
 import { policyByName, STALE_RECHECK_MS, type PollPolicy } from './pollPolicy.ts';
 import type { PollScheduler } from './pollScheduler.ts';
@@ -119,13 +119,13 @@ export class BatchRun {
   }
 
   /** Stops submitting; in-flight jobs go on and are collected. */
-  pause(reason: string | null = null): void {
+  pause(reason: PauseReason | null = null): void {
     if (this.paused || this.cancelled) return;
     this.paused = true;
     this.lanes.pause();
-    this.deps.store.jobs.setBatchStatus(this.batchId, 'paused', reason);
+    this.deps.store.jobs.setBatchStatus(this.batchId, 'paused', reason?.detail ?? null);
     for (const job of this.jobs.values()) if (job.state === 'queued') this.setTake(job, 'paused');
-    this.log(reason ? 'warn' : 'info', 'business', 'batch.paused', reason ? `paused: ${reason}` : 'paused');
+    this.log(reason ? 'warn' : 'info', 'business', 'batch.paused', reason ? `paused: ${reason.detail}` : 'paused');
     this.deps.onBatchAttention?.(this.batchId, 'paused', reason);
   }
 
@@ -376,7 +376,7 @@ export class BatchRun {
     const cap = this.capReached(estimate.micros, estimate.unit);
     if (cap) {
       createDone();
-      this.pause(cap);
+      this.pause({ kind: 'cap', detail: cap });
       return this.putBack(job, 0);
     }
 
@@ -432,7 +432,7 @@ export class BatchRun {
         return;
       }
       this.putBack(job, 0);
-      this.pause(error.kind === 'auth' ? `the provider refused the API key: ${error.detail}` : `not enough credits: ${error.detail}`);
+      this.pause(error.kind === 'auth' ? { kind: 'auth', detail: `the provider refused the API key: ${error.detail}` } : { kind: 'funds', detail: `not enough credits: ${error.detail}` });
       return;
     }
     this.retryOrFail(job, attemptId, error, 'create');
@@ -532,7 +532,7 @@ export class BatchRun {
           if (this.stopped) return finish();
           const failure = asProviderError(error, this.handle.catalogProvider);
           if (failure.kind === 'rate_limited') this.governor.recordRateLimited(clock.now());
-          if (failure.kind === 'auth') this.pause(`the provider refused the API key: ${failure.detail}`);
+          if (failure.kind === 'auth') this.pause({ kind: 'auth', detail: `the provider refused the API key: ${failure.detail}` });
           this.log('warn', 'system', 'poll.failed', `row ${job.row.rowNumber}: status query failed (${failure.kind}: ${failure.detail}); will check again`, job.row.rowId);
           return plan(clock.now() + Math.max(failure.retryAfterMs ?? 0, failure.kind === 'auth' ? STALE_RECHECK_MS : 5_000));
         }
@@ -601,7 +601,7 @@ export class BatchRun {
         } catch (error) {
           if (this.stopped) return;
           if (error instanceof DownloadError && error.kind === 'disk_full') {
-            this.pause(error.message);
+            this.pause({ kind: 'disk', detail: error.message });
             return;
           }
           const message = error instanceof Error ? error.message : String(error);

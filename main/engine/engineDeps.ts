@@ -6,6 +6,13 @@ import type { Catalog } from '../providers/catalog/catalog.ts';
 import type { ProviderAdapter } from '../providers/types.ts';
 import type { RateBudget } from './rateLimiter.ts';
 
+/** Why the engine paused a batch by itself; null reasons are the creator's own pauses. */
+export interface PauseReason {
+  kind: 'auth' | 'funds' | 'cap' | 'disk';
+  /** In English, for the log and the batch's stored reason. */
+  detail: string;
+}
+
 /** A batch's provider, ready to use: its adapter, whose catalog it uses, and its key's rate budget. */
 export interface ProviderHandle {
   adapter: ProviderAdapter;
@@ -32,7 +39,7 @@ export interface EngineDeps {
   /** Told after every change to a row, so the change reaches the renderer (coalesced there). */
   onRowChanged(rowId: number): void;
   /** Told when a batch finishes or needs the user (bad key, no credits, cap reached). */
-  onBatchAttention?(batchId: number, what: 'finished' | 'paused', reason: string | null): void;
+  onBatchAttention?(batchId: number, what: 'finished' | 'paused', reason: PauseReason | null): void;
   /** Downloads at once; default 4. */
   downloadConcurrency?: number;
 }

@@ -29,7 +29,7 @@ export interface BatchPlan {
  * The batch plan shown before Start (product §2.2): what will run, what it should cost against
  * the balance and the caps, which rows are duplicates or cannot run, and roughly how long it takes.
  */
-export async function planBatch(args: { store: Store; catalog: Catalog; handle: ProviderHandle; batchId: number; options: Pick<BatchRunOptions, 'concurrency' | 'caps'>; now: number }): Promise<BatchPlan> {
+export async function planBatch(args: { store: Store; catalog: Catalog; handle: Pick<ProviderHandle, 'catalogProvider'> & Partial<Pick<ProviderHandle, 'adapter'>>; batchId: number; options: Pick<BatchRunOptions, 'concurrency' | 'caps'>; now: number }): Promise<BatchPlan> {
   const { store, catalog, handle, batchId, options } = args;
   const rows = store.jobs.rowsOf(batchId).filter((row) => ['draft', 'queued', 'paused', 'failed'].includes(row.status));
   const invalid: BatchPlan['invalid'] = [];
@@ -69,7 +69,8 @@ export async function planBatch(args: { store: Store; catalog: Catalog; handle: 
   const totals = new Map<'credits' | 'usd', number>();
   for (const c of byClass) totals.set(c.unit, (totals.get(c.unit) ?? 0) + c.micros);
   const estimate = [...totals].map(([unit, micros]) => ({ unit, micros }));
-  const balance = handle.adapter.balance ? await handle.adapter.balance().catch(() => null) : null;
+  // Without an adapter (an estimate only), no balance is asked for.
+  const balance = handle.adapter?.balance ? await handle.adapter.balance().catch(() => null) : null;
   const midnight = new Date(args.now);
   midnight.setHours(0, 0, 0, 0);
   const unit = estimate[0]?.unit ?? 'credits';

@@ -1,8 +1,10 @@
+import type { ProviderStatus } from '../../shared/contract/providerSchemas.ts';
 import type { ProviderChoiceId } from '../../shared/providers/choices.ts';
 import { providerChoices } from '../../shared/providers/choices.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { ProviderHandle } from '../engine/engineDeps.ts';
 import { budgetFor } from '../engine/rateLimiter.ts';
+import type { KeyedProvider, KeyStore } from '../keys/keyStore.ts';
 import { createAdapter } from './registry.ts';
 import type { Sandbox } from './sandbox.ts';
 
@@ -14,21 +16,56 @@ export class MissingKeyError extends Error {
   }
 }
 
-const ENV_PREFIX: Record<Exclude<ProviderChoiceId, 'sandbox'>, string> = { kie: 'GENVID_KIE', fal: 'GENVID_FAL', openai: 'GENVID_OPENAI' };
+const ENV_PREFIX: Record<KeyedProvider, string> = { kie: 'GENVID_KIE', fal: 'GENVID_FAL', openai: 'GENVID_OPENAI' };
+
+export interface ConnectionContext {
+  sandbox: Sandbox;
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  /** Keys saved in Settings; GENVID_<PROVIDER>_KEY in the environment wins over them. */
+  keys?: KeyStore | undefined;
+  /** Gateway addresses from Settings. */
+  baseUrls?: Partial<Record<KeyedProvider, string>> | undefined;
+  /** The batch's own address, which wins over everything: its jobs live there. */
+  baseUrl?: string | undefined;
+}
+
+function keyOf(provider: KeyedProvider, context: Pick<ConnectionContext, 'env' | 'keys'>): { key: string; source: 'environment' | 'store' } | undefined {
+  const fromEnv = context.env[`${ENV_PREFIX[provider]}_KEY`];
+  if (fromEnv) return { key: fromEnv, source: 'environment' };
+  const stored = context.keys?.get(provider);
+  return stored ? { key: stored, source: 'store' } : undefined;
+}
+
+function baseUrlOf(provider: KeyedProvider, context: Pick<ConnectionContext, 'env' | 'baseUrls' | 'baseUrl'>): string {
+  const info = providerChoices.find((candidate) => candidate.id === provider)!;
+  return context.baseUrl ?? context.env[`${ENV_PREFIX[provider]}_BASE_URL`] ?? context.baseUrls?.[provider] ?? info.defaultBaseUrl!;
+}
 
 /**
  * The provider a batch runs on, ready to use. The Sandbox needs nothing; a real provider needs the
- * creator's key (for now from GENVID_KIE_KEY, GENVID_FAL_KEY or GENVID_OPENAI_KEY) and may have its
- * address replaced (GENVID_KIE_BASE_URL, …) for a gateway.
+ * creator's key (from Settings, or GENVID_KIE_KEY, GENVID_FAL_KEY or GENVID_OPENAI_KEY) and may have
+ * its address replaced (in Settings, or GENVID_KIE_BASE_URL, …) for a gateway.
  */
-export async function providerHandle(choice: ProviderChoiceId, context: { sandbox: Sandbox; env: NodeJS.ProcessEnv; clock: Clock; baseUrl?: string | undefined }): Promise<ProviderHandle> {
+export async function providerHandle(choice: ProviderChoiceId, context: ConnectionContext): Promise<ProviderHandle> {
   const info = providerChoices.find((candidate) => candidate.id === choice)!;
   if (choice === 'sandbox') {
     return { adapter: await context.sandbox.adapter(), catalogProvider: 'kie', budget: budgetFor('kie', context.clock), timeScale: context.sandbox.speed };
   }
-  const prefix = ENV_PREFIX[choice];
-  const apiKey = context.env[`${prefix}_KEY`];
-  if (!apiKey) throw new MissingKeyError(`set ${prefix}_KEY (the key store in Settings comes later).`);
-  const baseUrl = context.baseUrl ?? context.env[`${prefix}_BASE_URL`] ?? info.defaultBaseUrl!;
-  return { adapter: createAdapter(info.catalogProvider, { baseUrl, apiKey }), catalogProvider: info.catalogProvider, budget: budgetFor(info.catalogProvider, context.clock) };
+  const key = keyOf(choice, context);
+  if (!key) throw new MissingKeyError(`add its key in Settings, or set ${ENV_PREFIX[choice]}_KEY.`);
+  return { adapter: createAdapter(info.catalogProvider, { baseUrl: baseUrlOf(choice, context), apiKey: key.key }), catalogProvider: info.catalogProvider, budget: budgetFor(info.catalogProvider, context.clock) };
+}
+
+/** Every provider as Settings shows it: the key's presence and last characters, never the key. */
+export function providerStatuses(context: Pick<ConnectionContext, 'env' | 'keys' | 'baseUrls'>): ProviderStatus[] {
+  return providerChoices.map((choice) => {
+    if (choice.id === 'sandbox') return { ...choice, baseUrl: null, key: { present: false, source: null, hint: null } };
+    const key = keyOf(choice.id, context);
+    return {
+      ...choice,
+      baseUrl: baseUrlOf(choice.id, context),
+      key: { present: key !== undefined, source: key?.source ?? null, hint: key ? `…${key.key.slice(-4)}` : null },
+    };
+  });
 }

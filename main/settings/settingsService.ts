@@ -9,6 +9,11 @@ export function defaultSettings(env: { locale: string | undefined; homeDir: stri
     theme: 'system',
     outputDir: join(env.homeDir, 'Videos', 'Genvid'),
     importLimits: { maxMegabytes: 50, maxRows: 100_000 },
+    defaultProvider: 'sandbox',
+    concurrency: { profile: 'pro' },
+    budgets: { perBatch: null, perDay: null },
+    baseUrls: {},
+    notifications: true,
   };
 }
 

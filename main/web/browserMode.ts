@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { attachWsBridge, WS_PATH } from '../api/wsBridge.ts';
+import { attachWsBridge, isLoopbackAddress, sameSecret, WS_PATH } from '../api/wsBridge.ts';
+import { mediaFileOf } from '../media/mediaFiles.ts';
+import { serveVideo } from '../media/serveVideo.ts';
 import type { GenvidCore } from '../core.ts';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy.ts';
 
@@ -24,6 +26,7 @@ export interface BrowserModeServer {
 }
 
 export const HOST = '127.0.0.1';
+const MEDIA_PATH = '/media/';
 
 /** Serves the renderer and the contract's WebSocket on the loopback interface only. */
 export async function startBrowserMode({ core, rendererDir, port, token = newToken() }: BrowserModeOptions): Promise<BrowserModeServer> {
@@ -43,10 +46,27 @@ export async function startBrowserMode({ core, rendererDir, port, token = newTok
       res.writeHead(405).end();
       return;
     }
+    if (req.url?.startsWith(MEDIA_PATH)) {
+      serveMedia(req, res);
+      return;
+    }
     serveStatic(req, res, () => {
       res.writeHead(404).end();
     });
   });
+  // Videos by attempt id, with this launch's token (a <video> cannot send headers), from the
+  // output folder only: the same confinement as the desktop app's media protocol.
+  const serveMedia = (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    const attemptId = Number(/^\/media\/(\d+)$/.exec(url.pathname)?.[1]);
+    if (!isLoopbackAddress(req.socket.remoteAddress) || !sameSecret(url.searchParams.get('token') ?? '', token)) {
+      res.writeHead(403).end();
+      return;
+    }
+    const file = Number.isSafeInteger(attemptId) ? mediaFileOf(core.store, attemptId, core.settings().outputDir) : undefined;
+    if (!file) res.writeHead(404).end();
+    else serveVideo(req, res, file);
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, HOST, () => {

@@ -18,7 +18,7 @@ function fail(message: string): never {
 let options;
 try {
   options = parseArgs({
-    options: { port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' } },
+    options: { port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' }, 'sandbox-speed': { type: 'string', default: '10' } },
     strict: true,
   }).values;
 } catch (error) {
@@ -26,12 +26,14 @@ try {
 }
 const port = Number(options.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${options.port}".`);
+const sandboxSpeed = Number(options['sandbox-speed']);
+if (!(sandboxSpeed >= 1 && sandboxSpeed <= 10_000)) fail(`--sandbox-speed must be a number from 1 to 10000, not "${options['sandbox-speed']}".`);
 if (!existsSync(`${rendererDir}index.html`)) fail('the renderer is not built yet. Run `npm run build` first.');
 
 const dataDir = resolveDataDir({ flag: options['data-dir'], env: process.env, platform: process.platform, homeDir: homedir() });
 let core;
 try {
-  core = openCore({ dataDir, shell: 'browser', locale: Intl.DateTimeFormat().resolvedOptions().locale });
+  core = openCore({ dataDir, shell: 'browser', locale: Intl.DateTimeFormat().resolvedOptions().locale, sandboxSpeed });
 } catch (error) {
   fail(`cannot open the data folder ${dataDir}: ${(error as Error).message}`);
 }

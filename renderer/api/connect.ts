@@ -1,5 +1,6 @@
 import type { GenvidBridge } from '../../shared/contract/api.ts';
 import { connectWsBridge } from './wsBridge.ts';
+import { browserPlatform, electronPlatform, type Platform } from './platform.ts';
 
 declare global {
   interface Window {
@@ -22,8 +23,8 @@ const TOKEN_KEY = 'genvid.browserModeToken';
  * Finds the transport: the preload's bridge in Electron, else browser mode's WebSocket, using the
  * token from the address's #token= fragment (kept for reloads in this tab's session storage).
  */
-export async function connectBridge(): Promise<GenvidBridge> {
-  if (window.genvid) return window.genvid;
+export async function connectBridge(): Promise<{ bridge: GenvidBridge; platform: Platform }> {
+  if (window.genvid && window.genvidDesktop) return { bridge: window.genvid, platform: electronPlatform(window.genvidDesktop) };
   const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token');
   if (fromHash) {
     sessionStorage.setItem(TOKEN_KEY, fromHash);
@@ -34,7 +35,7 @@ export async function connectBridge(): Promise<GenvidBridge> {
   if (!token) throw new BridgeUnavailableError('missing', 'No Electron preload and no browser-mode token.');
   const url = `ws://${window.location.host}/api?token=${encodeURIComponent(token)}`;
   try {
-    return await connectWsBridge(url);
+    return { bridge: await connectWsBridge(url), platform: browserPlatform(token) };
   } catch (error) {
     sessionStorage.removeItem(TOKEN_KEY);
     throw new BridgeUnavailableError('refused', (error as Error).message);

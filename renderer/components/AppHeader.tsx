@@ -2,7 +2,8 @@ import { useApi } from '../api/apiContext.ts';
 import { locales, type Locale } from '../../shared/i18n/locale.ts';
 import { ThemeSchema, type Theme } from '../../shared/domain/settings.ts';
 import { useT } from '../i18n/useT.ts';
-import { useAppStore } from '../store/appStore.ts';
+import { useAppStore, type View } from '../store/appStore.ts';
+import { OpenSheetButton } from '../features/import/ImportHost.tsx';
 
 export function AppHeader() {
   const api = useApi();
@@ -10,6 +11,13 @@ export function AppHeader() {
   const settings = useAppStore((state) => state.settings);
   const shell = useAppStore((state) => state.appInfo?.shell);
   const update = useAppStore((state) => state.updateSettings);
+  const view = useAppStore((state) => state.view);
+  const navigate = useAppStore((state) => state.navigate);
+  const nav: { kind: View['kind']; label: 'nav.batches' | 'nav.gallery' | 'nav.settings'; to: View }[] = [
+    { kind: 'batches', label: 'nav.batches', to: { kind: 'batches' } },
+    { kind: 'gallery', label: 'nav.gallery', to: { kind: 'gallery' } },
+    { kind: 'settings', label: 'nav.settings', to: { kind: 'settings' } },
+  ];
 
   return (
     <header className="app-header">
@@ -19,6 +27,20 @@ export function AppHeader() {
         <span className="brand-tagline">{t('app.tagline')}</span>
         {shell === 'browser' && <span className="badge">{t('app.browserModeBadge')}</span>}
       </div>
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        {nav.map((item) => (
+          <button
+            key={item.kind}
+            type="button"
+            data-testid={`nav-${item.kind}`}
+            aria-current={view.kind === item.kind || (item.kind === 'batches' && view.kind === 'batch') ? 'page' : undefined}
+            onClick={() => navigate(item.to)}
+          >
+            {t(item.label)}
+          </button>
+        ))}
+        {settings && <OpenSheetButton />}
+      </nav>
       {settings && (
         <div className="header-controls">
           <label>

@@ -10,7 +10,16 @@ export type LoadState =
   | { kind: 'ready' }
   | { kind: 'failed'; code: string; message: string };
 
+/** Which screen is showing. */
+export type View = { kind: 'batches' } | { kind: 'batch'; batchId: number } | { kind: 'gallery'; batchId?: number } | { kind: 'settings' };
+
 export interface AppState {
+  view: View;
+  navigate(view: View): void;
+  /** Replaces the summaries of batches that changed (from the engine's updates); new ones are added. */
+  mergeBatches(changed: readonly BatchSummary[]): void;
+  /** Lists the batches again (after an import). */
+  reloadBatches(api: GenvidApi): Promise<void>;
   load: LoadState;
   appInfo: AppInfo | null;
   settings: Settings | null;
@@ -23,6 +32,22 @@ export interface AppState {
 
 export const useAppStore = create<AppState>()((set, get) => ({
   load: { kind: 'loading' },
+  view: { kind: 'batches' },
+  navigate(view) {
+    set({ view });
+  },
+  mergeBatches(changed) {
+    if (changed.length === 0) return;
+    set((state) => {
+      const byId = new Map(changed.map((batch) => [batch.id, batch]));
+      const batches = state.batches.map((batch) => byId.get(batch.id) ?? batch);
+      const added = changed.filter((batch) => !state.batches.some((known) => known.id === batch.id));
+      return { batches: added.length > 0 ? [...added, ...batches] : batches };
+    });
+  },
+  async reloadBatches(api) {
+    set({ batches: await api.listBatches() });
+  },
   appInfo: null,
   settings: null,
   batches: [],

@@ -10,6 +10,8 @@ export const apiErrorCodes = [
   'not_found',
   'forbidden',
   'missing_key',
+  /** A sheet that cannot be read (not a spreadsheet, damaged, too large…); the message says why. */
+  'unreadable_sheet',
   'disconnected',
   'internal',
 ] as const;

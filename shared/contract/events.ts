@@ -1,11 +1,24 @@
 import { z } from 'zod';
-import { RowPatchSchema } from '../domain/batch.ts';
+import { BatchSummarySchema, RowPatchSchema } from '../domain/batch.ts';
 import type { EventName } from './names.ts';
 
 /** Every event main pushes to the renderer, with its payload schema. */
 export const events = {
   /** Row changes, coalesced in main: at most ten messages a second however busy the engine is. */
-  rowPatches: z.object({ patches: z.array(RowPatchSchema).min(1) }),
+  rowPatches: z.object({
+    patches: z.array(RowPatchSchema),
+    /** The batches those rows belong to, counted again: the batch bar and list update from these. */
+    batches: z.array(BatchSummarySchema),
+  }),
+  /** A batch finished or needs the creator (bad key, no credits, a cap reached, a full disk). */
+  attention: z.object({
+    batchId: z.number().int().positive(),
+    batchName: z.string(),
+    what: z.enum(['finished', 'paused']),
+    reason: z.enum(['auth', 'funds', 'cap', 'disk']).nullable(),
+    /** The engine's own words, in English, for the log and details. */
+    detail: z.string().nullable(),
+  }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -8,6 +8,9 @@ export const callNames = [
   'listBatches',
   'getRowsPage',
   'listProviders',
+  'setProviderKey',
+  'clearProviderKey',
+  'testConnection',
   'listModels',
   'planBatch',
   'startBatch',
@@ -15,10 +18,22 @@ export const callNames = [
   'resumeBatch',
   'cancelBatch',
   'rerunRows',
+  'getBatch',
+  'openImport',
+  'reviseImport',
+  'commitImport',
+  'closeImport',
+  'getRowDetail',
+  'setTakePick',
+  'listGallery',
+  'updateRows',
+  'cancelRows',
+  'exportBatch',
+  'openFile',
 ] as const;
 export type CallName = (typeof callNames)[number];
 
-export const eventNames = ['rowPatches'] as const;
+export const eventNames = ['rowPatches', 'attention'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** The API member that subscribes to an event: `rowPatches` → `onRowPatches`. */

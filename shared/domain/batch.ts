@@ -37,6 +37,10 @@ export const RowViewSchema = z.object({
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
   outputPath: z.string().nullable(),
+  /** The attempt whose video `outputPath` is: what the thumbnail and player load. */
+  outputAttemptId: z.number().int().positive().nullable(),
+  /** Problems found when the row was imported or edited (message keys, so every language can show them); such a row never runs. */
+  issues: z.array(z.object({ field: z.string(), messageKey: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
   updatedAt: z.number().int(),
 });
 export type RowView = z.infer<typeof RowViewSchema>;

@@ -1,3 +1,9 @@
+import { gridEn } from './parts/grid.en.ts';
+import { importEn } from './parts/import.en.ts';
+import { reviewEn } from './parts/review.en.ts';
+import { settingsEn } from './parts/settings.en.ts';
+import { shellEn } from './parts/shell.en.ts';
+
 // English is the reference catalogue: every other language must have exactly these keys.
 export const en = {
   'app.title': 'Genvid',
@@ -39,6 +45,7 @@ export const en = {
   'error.not_found': 'That item no longer exists.',
   'error.forbidden': 'This page is not allowed to use Genvid.',
   'error.missing_key': 'No API key for this provider yet: {details}',
+  'error.unreadable_sheet': '{details}',
   'error.disconnected': 'Lost the connection to the Genvid engine. Reload the page to reconnect.',
   'error.internal': 'Something went wrong inside Genvid. The details are in the log.',
   'error.bridgeMissing':
@@ -138,6 +145,11 @@ export const en = {
   'cli.corrected': 'Updated {count} row(s) of batch {batch}; running {rerun} again.',
   'cli.confirmCorrections': 'Update the rows of this correction sheet and run them again?',
   'cli.nothingChanged': 'Nothing was changed.',
+  ...gridEn,
+  ...importEn,
+  ...reviewEn,
+  ...settingsEn,
+  ...shellEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,10 @@
 import type { Messages } from './en.ts';
+import { gridZhCN } from './parts/grid.zh-CN.ts';
+import { importZhCN } from './parts/import.zh-CN.ts';
+import { reviewZhCN } from './parts/review.zh-CN.ts';
+import { settingsZhCN } from './parts/settings.zh-CN.ts';
+import { shellZhCN } from './parts/shell.zh-CN.ts';
+
 
 export const zhCN = {
   'app.title': 'Genvid',
@@ -39,6 +45,7 @@ export const zhCN = {
   'error.not_found': '该项目已不存在。',
   'error.forbidden': '此页面无权使用 Genvid。',
   'error.missing_key': '尚未设置此服务商的 API 密钥：{details}',
+  'error.unreadable_sheet': '{details}',
   'error.disconnected': '与 Genvid 引擎的连接已断开。请刷新页面重新连接。',
   'error.internal': 'Genvid 内部出错，详情见日志。',
   'error.bridgeMissing': '此页面无法连接 Genvid 引擎。请打开 `npm run web` 输出的地址（包括 #token 部分）。',
@@ -136,4 +143,9 @@ export const zhCN = {
   'cli.corrected': '已更新批次 {batch} 的 {count} 行；重新运行 {rerun} 行。',
   'cli.confirmCorrections': '用此修正表更新这些行并重新运行？',
   'cli.nothingChanged': '没有做任何更改。',
+  ...gridZhCN,
+  ...importZhCN,
+  ...reviewZhCN,
+  ...settingsZhCN,
+  ...shellZhCN,
 } as const satisfies Messages;

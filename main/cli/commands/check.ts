@@ -15,7 +15,8 @@ import type { SheetReadError } from '../../sheets/sheetTypes.ts';
 import { cellIssueText } from '../../sheets/validate/sheetIssues.ts';
 import type { Command, CommandContext } from '../cliContext.ts';
 import { CliError } from '../cliOutput.ts';
-import { encodingArg, inspectSheetFile, providerArg } from '../sheetFile.ts';
+import { encodingArg, providerArg } from '../sheetFile.ts';
+import { inspectSheetFile } from '../../sheets/inspectSheetFile.ts';
 
 const checkUsage = 'genvid check SHEET [--sheet NAME] [--encoding ENC] [--provider sandbox|kie|fal|openai] [--model ID] [--json]';
 

@@ -16,7 +16,8 @@ import { CliError } from '../cliOutput.ts';
 import { openEngine, providerHandleFor } from '../cliStore.ts';
 import { driveBatch } from '../driveBatch.ts';
 import { planText } from '../planText.ts';
-import { encodingArg, inspectSheetFile, providerArg } from '../sheetFile.ts';
+import { encodingArg, providerArg } from '../sheetFile.ts';
+import { inspectSheetFile } from '../../sheets/inspectSheetFile.ts';
 
 const usage =
   'genvid run SHEET [--provider sandbox|kie|fal|openai] [--model ID] [--out DIR] [--profile free|pro|pro+|enterprise | --concurrency N] [--budget AMOUNT] [--base-url URL] [--sheet NAME] [--encoding ENC] [--yes]';

@@ -6,6 +6,7 @@ export function BatchesList() {
   const t = useT();
   const locale = useLocale();
   const batches = useAppStore((state) => state.batches);
+  const navigate = useAppStore((state) => state.navigate);
   if (batches.length === 0) return <EmptyBatches />;
 
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -28,7 +29,9 @@ export function BatchesList() {
             return (
               <tr key={batch.id}>
                 <td>
-                  <div className="batch-name">{batch.name}</div>
+                  <button type="button" className="link-button batch-name" data-testid={`open-batch-${batch.id}`} onClick={() => navigate({ kind: 'batch', batchId: batch.id })}>
+                    {batch.name}
+                  </button>
                   {batch.sourceFile && <div className="muted small">{batch.sourceFile}</div>}
                 </td>
                 <td>

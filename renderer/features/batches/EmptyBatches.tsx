@@ -1,4 +1,5 @@
 import { useT } from '../../i18n/useT.ts';
+import { OpenSheetButton } from '../import/ImportHost.tsx';
 
 export function EmptyBatches() {
   const t = useT();
@@ -12,6 +13,7 @@ export function EmptyBatches() {
         <h1 id="empty-title">{t('batches.empty.title')}</h1>
         <p>{t('batches.empty.body')}</p>
         <p className="muted small">{t('batches.empty.formats')}</p>
+        <OpenSheetButton />
       </div>
     </section>
   );

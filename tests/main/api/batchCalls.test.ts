@@ -23,7 +23,7 @@ describe('running a batch through the contract', () => {
     core.rowPatches.flush();
 
     expect(core.store.jobs.rowsOf(batchId).map((row) => row.status)).toEqual(['done', 'done', 'done']);
-    const patched = messages.flatMap((message) => message.payload.patches);
+    const patched = messages.flatMap((message) => (message.name === 'rowPatches' ? message.payload.patches : []));
     expect(patched.filter((patch) => patch.status === 'done').map((patch) => patch.id).sort()).toEqual(core.store.jobs.rowsOf(batchId).map((row) => row.rowId));
     expect(core.store.ledger.violations()).toEqual([]);
   });
@@ -32,7 +32,7 @@ describe('running a batch through the contract', () => {
     const core = testCore({ env: {} });
     const batchId = seedRows(core.store, [{}]);
     const result = await core.dispatch('planBatch', { batchId, provider: 'kie', concurrency: { profile: 'pro' } });
-    expect(result).toEqual({ ok: false, error: { code: 'missing_key', message: 'No API key for kie: set GENVID_KIE_KEY (the key store in Settings comes later).' } });
+    expect(result).toEqual({ ok: false, error: { code: 'missing_key', message: 'No API key for kie: add its key in Settings, or set GENVID_KIE_KEY.' } });
   });
 
   it('answers not_found for a batch that does not exist', async () => {

@@ -2,34 +2,66 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type Handlers } from '../../../main/api/dispatcher.ts';
 import { calls } from '../../../shared/contract/calls.ts';
 import { ApiCallError } from '../../../shared/contract/errors.ts';
+import { tempDir } from '../../helpers/tempDir.ts';
+import { scaledClock } from '../../../main/clock/clock.ts';
 import { testCore } from '../../helpers/core.ts';
 import { seedBatch } from '../../helpers/seed.ts';
 
 describe('the dispatcher', () => {
   it('answers every call with output that matches the contract', async () => {
-    const core = testCore();
+    const outputDir = tempDir('genvid-dispatch-out-');
+    // The OS's file manager cannot run here: record what would have been opened.
+    const revealed: string[] = [];
+    const core = testCore({ clock: scaledClock(2_000), sandboxSpeed: 1, desktop: { open: async () => {}, reveal: async (path) => void revealed.push(path) } });
     const batchId = seedBatch(core.store, 'b', 3);
-    const inputs = {
-      getAppInfo: undefined,
-      getSettings: undefined,
-      updateSettings: { theme: 'dark' },
-      listBatches: undefined,
-      getRowsPage: { batchId },
-      listProviders: undefined,
-      listModels: { provider: 'kie' },
-      planBatch: { batchId, provider: 'sandbox', concurrency: { profile: 'pro' } },
-      startBatch: { batchId, provider: 'sandbox', concurrency: { profile: 'pro' }, outputDir: '/tmp/genvid-dispatch-test' },
-      pauseBatch: { batchId },
-      resumeBatch: { batchId },
-      cancelBatch: { batchId },
-      rerunRows: { batchId, rowIds: [1] },
-    } as const;
+    const csv = Buffer.from('prompt,model\na cat on a sofa,kling-3.0\n').toString('base64');
+    const results: Record<string, unknown> = {};
+    const importId = () => (results.openImport as { importId: string }).importId;
+    const finishedAttempt = async () => {
+      await core.engine.run(batchId)?.settled();
+      return core.store.review.gallery({ filter: 'all', limit: 1, offset: 0 }).items[0]!.attemptId;
+    };
+    // In call order: some inputs need what an earlier call returned.
+    const inputs: Record<string, () => unknown> = {
+      getAppInfo: () => undefined,
+      getSettings: () => undefined,
+      updateSettings: () => ({ theme: 'dark', outputDir }),
+      listBatches: () => undefined,
+      getRowsPage: () => ({ batchId, search: 'prompt' }),
+      listProviders: () => undefined,
+      setProviderKey: () => ({ provider: 'kie', key: 'kie-test-key-1234' }),
+      clearProviderKey: () => ({ provider: 'kie' }),
+      testConnection: () => ({ provider: 'sandbox' }),
+      listModels: () => ({ provider: 'kie' }),
+      getBatch: () => ({ batchId }),
+      planBatch: () => ({ batchId, provider: 'sandbox', concurrency: { profile: 'pro' } }),
+      startBatch: () => ({ batchId, provider: 'sandbox', concurrency: { profile: 'pro' }, outputDir }),
+      setTakePick: async () => ({ attemptId: await finishedAttempt(), pick: 'picked' }),
+      listGallery: () => ({ pick: 'picked' }),
+      getRowDetail: () => ({ rowId: 1 }),
+      openFile: async () => ({ attemptId: await finishedAttempt(), how: 'reveal' }),
+      pauseBatch: () => ({ batchId }),
+      resumeBatch: () => ({ batchId }),
+      cancelBatch: () => ({ batchId }),
+      rerunRows: () => ({ batchId, rowIds: [1] }),
+      cancelRows: () => ({ batchId, rowIds: [2] }),
+      updateRows: () => ({ batchId, edits: [{ rowId: 3, fields: { prompt: 'edited' } }] }),
+      exportBatch: () => ({ batchId, format: 'xlsx' }),
+      openImport: () => ({ source: { kind: 'bytes', fileName: 'one.csv', base64: csv } }),
+      reviseImport: () => ({ importId: importId(), encoding: 'utf-8' }),
+      commitImport: () => ({ importId: importId(), name: 'one' }),
+      closeImport: () => ({ importId: importId() }),
+    };
     expect(Object.keys(inputs).sort()).toEqual(Object.keys(calls).sort());
     for (const [name, input] of Object.entries(inputs)) {
-      const result = await core.dispatch(name, input);
-      expect(result.ok, name).toBe(true);
-      if (result.ok) expect(() => calls[name as keyof typeof calls].output.parse(result.value)).not.toThrow();
+      const result = await core.dispatch(name, await input());
+      expect(result.ok, `${name}: ${JSON.stringify(result)}`).toBe(true);
+      if (result.ok) {
+        expect(() => calls[name as keyof typeof calls].output.parse(result.value), name).not.toThrow();
+        results[name] = result.value;
+      }
     }
+    expect(revealed).toEqual([(results.openFile as { path: string }).path]);
   });
 
   it('fills input defaults before calling the handler', async () => {

@@ -40,7 +40,8 @@ describe('the browser-mode WebSocket bridge', () => {
     const both = Promise.all([received(first), received(second)]);
     core.rowPatches.push({ id: 1, batchId: 1, status: 'generating' });
     core.rowPatches.push({ id: 1, batchId: 1, progress: 30 });
-    const expected = { patches: [{ id: 1, batchId: 1, status: 'generating', progress: 30 }] };
+    // Batch 1 does not exist here, so no batch summary rides along.
+    const expected = { patches: [{ id: 1, batchId: 1, status: 'generating', progress: 30 }], batches: [] };
     expect(await both).toEqual([expected, expected]);
   });
 

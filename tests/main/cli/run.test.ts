@@ -125,7 +125,7 @@ describe('genvid run, status, export and ledger', { timeout: 60_000 }, () => {
     [['run', '/nowhere/sheet.xlsx', '--yes'], 'There is no file "/nowhere/sheet.xlsx".'],
     [['run', sample, '--provider', 'acme', '--yes'], 'Unknown provider "acme"'],
     [['run', sample, '--model', 'klingg', '--yes'], 'There is no model "klingg" at sandbox.'],
-    [['run', sample, '--provider', 'kie', '--yes'], 'No API key for kie: set GENVID_KIE_KEY'],
+    [['run', sample, '--provider', 'kie', '--yes'], 'No API key for kie: add its key in Settings, or set GENVID_KIE_KEY'],
     [['run', fixture('png-renamed.xlsx'), '--yes'], 'is not a spreadsheet (it looks like a PNG image)'],
     [['run', sample, '--concurrency', 'lots', '--yes'], '--concurrency must be a whole number'],
     [['run', sample, '--base-url', 'http://localhost:1', '--yes'], '--base-url is for a real provider'],

@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { resolveRequest } from '../../../shared/catalog/request.ts';
-import { testCore } from '../../helpers/core.ts';
+import { callOk, testCore } from '../../helpers/core.ts';
 import { looksLikeMp4, readStream } from '../../helpers/simulator.ts';
 
 describe('the Sandbox provider', () => {
   it('is offered first, needs no key and is marked simulated', async () => {
-    const result = await testCore().dispatch('listProviders', undefined);
-    expect(result.ok && result.value).toEqual([
-      { id: 'sandbox', catalogProvider: 'kie', needsKey: false, simulated: true, defaultBaseUrl: null },
+    const { providers } = await callOk(testCore(), 'listProviders', undefined);
+    expect(providers).toEqual([
+      { id: 'sandbox', catalogProvider: 'kie', needsKey: false, simulated: true, defaultBaseUrl: null, baseUrl: null, key: { present: false, source: null, hint: null } },
       expect.objectContaining({ id: 'kie', needsKey: true, simulated: false }),
       expect.objectContaining({ id: 'fal', needsKey: true }),
       expect.objectContaining({ id: 'openai', needsKey: true }),

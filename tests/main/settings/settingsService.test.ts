@@ -11,6 +11,11 @@ describe('settings', () => {
       theme: 'system',
       outputDir: join('/home/ana', 'Videos', 'Genvid'),
       importLimits: { maxMegabytes: 50, maxRows: 100_000 },
+      defaultProvider: 'sandbox',
+      concurrency: { profile: 'pro' },
+      budgets: { perBatch: null, perDay: null },
+      baseUrls: {},
+      notifications: true,
     });
     expect(defaultSettings({ locale: 'fr-FR', homeDir: '/h' }).language).toBe('en');
     expect(defaultSettings({ locale: undefined, homeDir: '/h' }).language).toBe('en');
