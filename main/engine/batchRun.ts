@@ -612,6 +612,10 @@ export class BatchRun {
           this.log('error', 'business', 'download.failed', `row ${job.row.rowNumber}: the video was made (and paid for) but could not be downloaded: ${message}`, job.row.rowId);
         }
       });
+    } catch (error) {
+      // Closing the engine clears the download queue: a download still waiting there stays
+      // `downloading` in the database and is picked up at the next start.
+      if (!this.stopped) throw error;
     } finally {
       this.busy--;
       this.checkFinished();

@@ -76,7 +76,11 @@ export class ImportSessions {
   async revise(importId: string, revision: Revision): Promise<ImportPreview> {
     const session = this.session(importId);
     const next = { ...session };
-    if (revision.encoding !== undefined) next.encoding = revision.encoding;
+    if (revision.encoding !== undefined) {
+      // Read another way, the headers are other words: the mapping starts afresh, as for a sheet.
+      if (revision.encoding !== session.encoding) next.mapping = undefined;
+      next.encoding = revision.encoding;
+    }
     if (revision.sheet !== undefined) {
       // Another sheet has other columns: its mapping starts afresh.
       if (revision.sheet !== session.sheet) next.mapping = undefined;

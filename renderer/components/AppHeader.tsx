@@ -1,6 +1,7 @@
 import { useApi } from '../api/apiContext.ts';
 import { locales, type Locale } from '../../shared/i18n/locale.ts';
-import { ThemeSchema, type Theme } from '../../shared/domain/settings.ts';
+import { ThemeSchema, type SettingsPatch, type Theme } from '../../shared/domain/settings.ts';
+import { showToast } from './toastStore.ts';
 import { useT } from '../i18n/useT.ts';
 import { useAppStore, type View } from '../store/appStore.ts';
 import { OpenSheetButton } from '../features/import/ImportHost.tsx';
@@ -11,6 +12,7 @@ export function AppHeader() {
   const settings = useAppStore((state) => state.settings);
   const shell = useAppStore((state) => state.appInfo?.shell);
   const update = useAppStore((state) => state.updateSettings);
+  const change = (patch: SettingsPatch) => void update(api, patch).catch((error: Error) => showToast({ kind: 'error', message: error.message }));
   const view = useAppStore((state) => state.view);
   const navigate = useAppStore((state) => state.navigate);
   const nav: { kind: View['kind']; label: 'nav.batches' | 'nav.gallery' | 'nav.settings'; to: View }[] = [
@@ -48,7 +50,7 @@ export function AppHeader() {
             <select
               data-testid="language-select"
               value={settings.language}
-              onChange={(event) => void update(api, { language: event.target.value as Locale })}
+              onChange={(event) => change({ language: event.target.value as Locale })}
             >
               {locales.map((locale) => (
                 <option key={locale} value={locale}>
@@ -62,7 +64,7 @@ export function AppHeader() {
             <select
               data-testid="theme-select"
               value={settings.theme}
-              onChange={(event) => void update(api, { theme: event.target.value as Theme })}
+              onChange={(event) => change({ theme: event.target.value as Theme })}
             >
               {ThemeSchema.options.map((theme) => (
                 <option key={theme} value={theme}>

@@ -26,7 +26,7 @@ export interface AppState {
   batches: BatchSummary[];
   /** Loads everything the first screen needs. */
   start(api: GenvidApi): Promise<void>;
-  /** Applies the change at once and rolls it back if main refuses it. */
+  /** Applies the change at once; if main refuses it, rolls it back and rejects with main's error. */
   updateSettings(api: GenvidApi, patch: SettingsPatch): Promise<void>;
 }
 
@@ -68,7 +68,9 @@ export const useAppStore = create<AppState>()((set, get) => ({
     try {
       set({ settings: await api.updateSettings(patch) });
     } catch (error) {
-      set({ settings: before, load: failure(error) });
+      // The screen that asked shows why; the app itself stays usable.
+      set({ settings: before });
+      throw error;
     }
   },
 }));

@@ -43,7 +43,7 @@ export function GridToolbar(props: { filter: GridFilter; onChange: (filter: Grid
         onChange={(event) => onChange({ ...filter, search: event.target.value })}
       />
       <span className="grid-count" data-testid="grid-count" aria-live="polite">
-        {total === null ? t('grid.counting') : t('grid.count', { count: number.format(total) })}
+        {total === null ? t('grid.counting') : total === 1 ? t('grid.countOne') : t('grid.count', { count: number.format(total) })}
         {selected > 0 && <> · {t('grid.selectedCount', { count: number.format(selected) })}</>}
       </span>
     </div>

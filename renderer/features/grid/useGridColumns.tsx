@@ -81,7 +81,8 @@ export function useGridColumns(costUnit: 'credits' | 'usd' | null): readonly Col
       {
         key: 'error',
         name: t('grid.column.error'),
-        width: 280,
+        // The last column takes the room left, so the grid fills its area on wide windows.
+        width: 'minmax(280px, 1fr)',
         cellClass: 'grid-error',
         renderCell: loaded((row) => text(rowProblem(row, locale))),
       },

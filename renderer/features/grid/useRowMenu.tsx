@@ -32,7 +32,7 @@ export function useRowMenu(selected: ReadonlySet<number>, select: (ids: Readonly
       let rows: RowView[];
       if (selected.has(row.id)) {
         const { byId } = useRowsStore.getState();
-        rows = [...selected].flatMap((id) => byId[id] ?? []);
+        rows = [...selected].flatMap((id) => byId[id] ?? []).sort((a, b) => a.rowNumber - b.rowNumber);
       } else {
         // Right-clicking outside the selection selects that row, as file managers do.
         rows = [row];

@@ -25,6 +25,7 @@ export const gridZhCN: Record<keyof typeof gridEn, string> = {
   'grid.search.label': '搜索行',
   'grid.search.placeholder': '搜索提示词、模型、文件名、错误…',
   'grid.count': '{count} 行',
+  'grid.countOne': '1 行',
   'grid.counting': '正在统计行数…',
   'grid.selectedCount': '已选 {count} 行',
   'grid.noRows': '没有符合筛选条件的行。',
