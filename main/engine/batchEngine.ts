@@ -99,6 +99,8 @@ export class BatchEngine {
    */
   async rerun(batchId: number, rowIds: readonly number[]): Promise<number[]> {
     const { jobs } = this.deps.store;
+    // Checked before any row changes, so a refused re-run leaves every row as it was.
+    if (!this.runs.has(batchId) && !this.storedOptions(batchId)) throw new Error(`Batch ${batchId} has never been started: press Start instead.`);
     const eligible = jobs.rowsOf(batchId).filter((row) => rowIds.includes(row.rowId) && ['failed', 'unknown', 'cancelled', 'stale'].includes(row.status));
     for (const row of eligible) {
       jobs.rerunRow(row.rowId);

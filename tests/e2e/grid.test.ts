@@ -1,0 +1,191 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { openStore } from '../../main/db/store.ts';
+import { databaseFile } from '../../main/paths/dataDir.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import { seedBatch } from '../helpers/seed.ts';
+import { tempDir } from '../helpers/tempDir.ts';
+import { startWebProcess } from '../helpers/webProcess.ts';
+
+const screenshots = join(process.cwd(), 'test-results', 'screenshots');
+const ROWS = 2000;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+/**
+ * A batch of 2,000 rows that has run once on the Sandbox: every tenth row (3, 13, 23, …) failed
+ * with a content-policy error, the rest are drafts. Re-running a row starts the Sandbox again.
+ */
+function seedRunBatch(dataDir: string): number {
+  const store = openStore(databaseFile(dataDir));
+  const batchId = seedBatch(store, 'Grid batch', ROWS);
+  const rowIds = store.rows.page({ batchId, offset: 0, limit: ROWS }).rows.map((row) => row.id);
+  rowIds.forEach((rowId, index) => {
+    if (index % 10 === 2) store.jobs.setRowStatus(rowId, 'failed', { code: 'moderation', message: `Blocked by the content policy (row ${index + 1})` });
+  });
+  const options = { provider: 'sandbox', concurrency: { profile: 'pro' }, polling: 'predictive', scheduling: 'continuous', outputDir: join(dataDir, 'videos'), caps: {} };
+  store.jobs.setBatchOptions(batchId, 'sandbox', options);
+  store.jobs.setBatchStatus(batchId, 'completed');
+  store.close();
+  return batchId;
+}
+
+/** The app on a seeded data folder, opened on the batch's screen, failing the test on any console error. */
+async function openBatch(): Promise<{ page: Page; grid: Locator; batchId: number }> {
+  const dataDir = tempDir();
+  const batchId = seedRunBatch(dataDir);
+  const web = await startWebProcess(['--port', '0', '--data-dir', dataDir]);
+  onTestFinished(() => web.stop());
+  // Wide enough that every column is rendered (RDG virtualises columns too).
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1000 }, locale: 'en-US' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(web.url).origin });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  onTestFinished(async () => {
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+  await page.goto(web.url);
+  await page.getByTestId(`open-batch-${batchId}`).click();
+  const grid = page.getByTestId('batch-grid');
+  await grid.waitFor();
+  await expect.poll(() => page.getByTestId('grid-count').textContent()).toBe('2,000 rows');
+  return { page, grid, batchId };
+}
+
+const columns = { rowNumber: 2, status: 3, prompt: 4, model: 5, error: 15 } as const;
+
+/** A cell of the row whose # is `rowNumber` (rendered only while in view). */
+function cell(grid: Locator, rowNumber: number, column: keyof typeof columns): Locator {
+  return grid.locator(`[role="row"]:has(> [aria-colindex="2"]:text-is("${rowNumber}"))`).locator(`> [aria-colindex="${columns[column]}"]`);
+}
+
+// Code run in the page is written as strings: this config has Node's types, not the DOM's.
+
+/** What Excel puts on the clipboard, delivered as a paste on the focused cell. */
+async function paste(page: Page, text: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', ${JSON.stringify(text)});
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  })()`);
+}
+
+const clipboardText = (page: Page) => page.evaluate('navigator.clipboard.readText()');
+const focusedTestId = (page: Page) => page.evaluate(`document.activeElement?.getAttribute('data-testid')`);
+
+describe('the batch grid, in Chromium', () => {
+  it('shows a 2,000-row batch, scrolls to its last row, filters by status and searches', async () => {
+    const { page, grid } = await openBatch();
+    expect(await cell(grid, 1, 'prompt').textContent()).toBe('prompt 1');
+    expect(await cell(grid, 3, 'status').textContent()).toBe('Failed');
+    // Only the rows in view are in the page.
+    expect(await grid.locator('[role="row"]').count()).toBeLessThan(60);
+
+    await page.evaluate(`(grid => grid.scrollTo({ top: grid.scrollHeight }))(document.querySelector('[data-testid="batch-grid"]'))`);
+    await expect.poll(() => cell(grid, ROWS, 'prompt').textContent()).toBe(`prompt ${ROWS}`);
+    await page.screenshot({ path: join(screenshots, 'grid-scrolled-to-end.png') });
+
+    await page.getByTestId('grid-status-filter').selectOption('failed');
+    await expect.poll(() => page.getByTestId('grid-count').textContent()).toBe('200 rows');
+    await expect.poll(() => cell(grid, 13, 'error').textContent()).toBe('Blocked by the content policy (row 13)');
+    const statuses = await grid.locator(`[role="row"] > [aria-colindex="${columns.status}"]`).allTextContents();
+    expect(new Set(statuses.slice(1))).toEqual(new Set(['Failed']));
+    await page.getByTestId('grid-status-filter').selectOption('problems');
+    await expect.poll(() => page.getByTestId('grid-count').textContent()).toBe('200 rows');
+
+    await page.getByTestId('grid-status-filter').selectOption('all');
+    await page.getByTestId('grid-search').fill('prompt 1999');
+    await expect.poll(() => page.getByTestId('grid-count').textContent()).toBe('1 row');
+    expect(await cell(grid, 1999, 'prompt').textContent()).toBe('prompt 1999');
+    await page.getByTestId('grid-search').fill('');
+    await expect.poll(() => page.getByTestId('grid-count').textContent()).toBe('2,000 rows');
+  });
+
+  it('edits a failed row inline, pastes a 2×2 block from Excel, and keeps both after a reload', async () => {
+    const { page, grid, batchId } = await openBatch();
+
+    await cell(grid, 3, 'prompt').click();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('grid-editor').fill('a red fox in the snow');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(grid, 3, 'prompt').textContent()).toBe('a red fox in the snow');
+
+    // A quoted cell with a line break, as Excel copies it; the block fills prompt and model.
+    await cell(grid, 11, 'prompt').click();
+    await paste(page, '"a cat\non a roof"\tkling-3.0\r\na dog on a beach\tno-such-model\r\n');
+    await expect.poll(() => cell(grid, 11, 'prompt').textContent()).toBe('a cat\non a roof');
+    await expect.poll(() => cell(grid, 12, 'prompt').textContent()).toBe('a dog on a beach');
+    expect(await cell(grid, 12, 'model').textContent()).toBe('no-such-model');
+    // Main checks what was typed: the unknown model comes back as the row's problem.
+    await expect.poll(() => cell(grid, 12, 'error').textContent()).toContain('no-such-model');
+    await page.screenshot({ path: join(screenshots, 'grid-edited.png') });
+
+    // Edits live in main, not in the page.
+    await page.reload();
+    await page.getByTestId(`open-batch-${batchId}`).click();
+    await grid.waitFor();
+    await expect.poll(() => cell(grid, 3, 'prompt').textContent()).toBe('a red fox in the snow');
+    expect(await cell(grid, 11, 'model').textContent()).toBe('kling-3.0');
+
+    // Enter on a cell that cannot be edited opens the row's detail.
+    await cell(grid, 5, 'status').click();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('row-detail').waitFor();
+  });
+
+  it('copies an error and re-runs a failed row from the context menu, by mouse and by keyboard', async () => {
+    const { page, grid } = await openBatch();
+
+    await cell(grid, 13, 'status').click({ button: 'right' });
+    const menu = page.getByTestId('grid-context-menu');
+    await menu.waitFor();
+    expect(await page.getByTestId('grid-menu-cancel').getAttribute('aria-disabled')).toBe('true');
+    expect(await page.getByTestId('grid-menu-openVideo').getAttribute('aria-disabled')).toBe('true');
+    await page.screenshot({ path: join(screenshots, 'grid-context-menu.png') });
+    await page.getByTestId('grid-menu-copyError').click();
+    await expect.poll(() => clipboardText(page)).toBe('Blocked by the content policy (row 13)');
+
+    // Ctrl-click adds rows to the selection; the menu then acts on all of them.
+    await cell(grid, 3, 'prompt').click({ modifiers: ['ControlOrMeta'] });
+    await expect.poll(() => page.getByTestId('grid-count').textContent()).toBe('2,000 rows · 2 selected');
+    await cell(grid, 3, 'status').click({ button: 'right' });
+    await page.getByTestId('grid-menu-copyError').click();
+    await expect.poll(() => clipboardText(page)).toBe('3\tBlocked by the content policy (row 3)\n13\tBlocked by the content policy (row 13)');
+    // Shift-click selects the range from the last clicked row.
+    await cell(grid, 1, 'prompt').click();
+    await cell(grid, 5, 'prompt').click({ modifiers: ['Shift'] });
+    await expect.poll(() => page.getByTestId('grid-count').textContent()).toBe('2,000 rows · 5 selected');
+
+    // Keyboard: Shift+F10 opens the menu on the active cell, arrows move, Escape closes.
+    await cell(grid, 23, 'prompt').click();
+    await page.keyboard.press('Shift+F10');
+    await menu.waitFor();
+    await expect.poll(() => focusedTestId(page)).toBe('grid-menu-rerun');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedTestId(page)).toBe('grid-menu-copyError');
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    await page.keyboard.press('ContextMenu');
+    await expect.poll(() => focusedTestId(page)).toBe('grid-menu-rerun');
+    expect(await page.getByTestId('grid-context-menu').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    await page.keyboard.press('Shift+F10');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('toasts').textContent()).toContain('Rows sent to run again: 1.');
+    // The row leaves "failed" as the Sandbox takes it up again.
+    await expect.poll(() => cell(grid, 23, 'status').textContent(), { timeout: 20_000 }).not.toBe('Failed');
+  });
+});
