@@ -1,38 +1,15 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { openStore } from '../../main/db/store.ts';
 import { databaseFile } from '../../main/paths/dataDir.ts';
-import { launchChromium } from '../helpers/chromium.ts';
+import { screenshots, useChromium } from '../helpers/e2ePage.ts';
 import { seedBatch } from '../helpers/seed.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { startWebProcess } from '../helpers/webProcess.ts';
 
-const screenshots = join(process.cwd(), 'test-results', 'screenshots');
-let browser: Browser;
+const chromium = useChromium();
 
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
 
-/** A fresh page that fails the test on any console error or uncaught exception (CSP violations included). */
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 760 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  onTestFinished(async () => {
-    await context.close();
-    expect(problems).toEqual([]);
-  });
-  return page;
-}
 
 async function startApp(dataDir = tempDir()) {
   const web = await startWebProcess(['--port', '0', '--data-dir', dataDir]);
@@ -43,7 +20,7 @@ async function startApp(dataDir = tempDir()) {
 describe('browser mode, in Chromium', () => {
   it('loads the app, switches language and theme, and remembers them', async () => {
     const web = await startApp();
-    const page = await newPage();
+    const page = await chromium.newPage({ viewport: { width: 1200, height: 760 } });
     await page.goto(web.url);
     await page.locator('[data-app-state="ready"]').waitFor();
     // The token leaves the address bar once used.
@@ -75,7 +52,7 @@ describe('browser mode, in Chromium', () => {
     seedBatch(store, 'Product shots', 3);
     store.close();
     const web = await startApp(dataDir);
-    const page = await newPage();
+    const page = await chromium.newPage({ viewport: { width: 1200, height: 760 } });
     await page.goto(web.url);
     const table = page.getByTestId('batches-table');
     await table.waitFor();
@@ -89,7 +66,7 @@ describe('browser mode, in Chromium', () => {
 
   it('explains what to do when the page has no valid token', async () => {
     const web = await startApp();
-    const page = await browser.newPage();
+    const page = await chromium.browser().newPage();
     onTestFinished(() => page.close());
     await page.goto(web.url.replace(/#token=.*/, '#token=stale'));
     await page.locator('[data-app-state="bridge-error"]').waitFor();

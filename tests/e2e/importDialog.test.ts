@@ -1,14 +1,13 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
+import type { Page } from 'playwright';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { dropFile, screenshots, useChromium } from '../helpers/e2ePage.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { startWebProcess, type WebProcess } from '../helpers/webProcess.ts';
 
-const screenshots = join(process.cwd(), 'test-results', 'screenshots');
+const chromium = useChromium();
 const sheets = join(process.cwd(), 'tests', 'fixtures', 'sheets');
-let browser: Browser;
 
 /** The few browser globals the page functions use (tests type-check without the DOM library). */
 interface PageGlobals {
@@ -17,60 +16,19 @@ interface PageGlobals {
   document: { activeElement: { getAttribute(name: string): string | null; tagName: string } | null };
 }
 
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
 
-/** A fresh page that fails the test on any console error or uncaught exception (CSP violations included). */
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  onTestFinished(async () => {
-    await context.close();
-    expect(problems).toEqual([]);
-  });
-  return page;
-}
 
 async function openApp(dataDir = tempDir()): Promise<{ page: Page; web: WebProcess }> {
   const web = await startWebProcess(['--port', '0', '--data-dir', dataDir]);
   onTestFinished(() => web.stop());
-  const page = await newPage();
+  const page = await chromium.newPage({ viewport: { width: 1200, height: 800 } });
   await page.goto(web.url);
   await page.locator('[data-app-state="ready"]').waitFor();
   return { page, web };
 }
 
-/**
- * Drags a real fixture file onto the window as a person would: the bytes become a File in a
- * DataTransfer inside the page, dragenter anywhere shows the overlay, and the drop lands on it.
- */
-async function dropFile(page: Page, fixture: string): Promise<void> {
-  const base64 = readFileSync(join(sheets, fixture)).toString('base64');
-  const dataTransfer = await page.evaluateHandle(
-    ({ base64, name }) => {
-      const web = globalThis as unknown as PageGlobals;
-      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-      const transfer = new web.DataTransfer();
-      transfer.items.add(new web.File([bytes], name));
-      return transfer;
-    },
-    { base64, name: fixture },
-  );
-  await page.locator('body').dispatchEvent('dragenter', { dataTransfer });
-  const overlay = page.getByTestId('import-drop-overlay');
-  await overlay.waitFor();
-  await overlay.dispatchEvent('dragover', { dataTransfer });
-  await overlay.dispatchEvent('drop', { dataTransfer });
-  await overlay.waitFor({ state: 'detached' });
-}
+/** Drags a real fixture file onto the window as a person would. */
+const dropFixture = (page: Page, fixture: string) => dropFile(page, fixture, readFileSync(join(sheets, fixture)));
 
 /** Waits until main has answered: the dialog shows the sheet (or why it cannot). */
 async function dialogIn(page: Page, phase: 'open' | 'failed') {
@@ -91,7 +49,7 @@ const focusedTestId = (page: Page) =>
 describe('the import dialog, in Chromium against browser mode', () => {
   it('maps Chinese headers under a title row, shows problems on their cells, and cancels with Escape', async () => {
     const { page } = await openApp();
-    await dropFile(page, 'zh-mixed-models.xlsx');
+    await dropFixture(page, 'zh-mixed-models.xlsx');
     const dialog = await dialogIn(page, 'open');
     expect(await dialog.getAttribute('role')).toBe('dialog');
     expect(await dialog.getAttribute('aria-modal')).toBe('true');
@@ -132,7 +90,7 @@ describe('the import dialog, in Chromium against browser mode', () => {
 
   it('reads a GBK file, and shows it again in another encoding when asked', async () => {
     const { page } = await openApp();
-    await dropFile(page, 'zh-gbk.csv');
+    await dropFixture(page, 'zh-gbk.csv');
     await dialogIn(page, 'open');
     const encoding = page.getByTestId('import-encoding-select');
     expect(await encoding.inputValue()).toBe('gb18030');
@@ -166,7 +124,7 @@ describe('the import dialog, in Chromium against browser mode', () => {
 
   it('switches between the sheets of a workbook', async () => {
     const { page } = await openApp();
-    await dropFile(page, 'two-sheets-first-empty.xlsx');
+    await dropFixture(page, 'two-sheets-first-empty.xlsx');
     await dialogIn(page, 'open');
     const sheet = page.getByTestId('import-sheet-select');
     // The empty first sheet is passed over for the one with data.
@@ -198,7 +156,7 @@ describe('the import dialog, in Chromium against browser mode', () => {
     await page.getByTestId('import-drop-overlay').dispatchEvent('dragleave', { dataTransfer });
     await page.getByTestId('import-drop-overlay').waitFor({ state: 'detached' });
 
-    await dropFile(page, 'png-renamed.xlsx');
+    await dropFixture(page, 'png-renamed.xlsx');
     const dialog = await dialogIn(page, 'failed');
     expect(await page.getByTestId('import-error').textContent()).toContain('is not a spreadsheet');
     expect(await dialog.textContent()).toContain('png-renamed.xlsx');
@@ -253,7 +211,7 @@ describe('the import dialog, in Chromium against browser mode', () => {
 
   it('remembers the mapping the creator chose for the next sheet with the same headers', async () => {
     const { page } = await openApp();
-    await dropFile(page, 'zh-title-row.xlsx');
+    await dropFixture(page, 'zh-title-row.xlsx');
     await dialogIn(page, 'open');
     await page.getByTestId('mapping-截止日期').selectOption('name');
     await settled(page);
@@ -261,7 +219,7 @@ describe('the import dialog, in Chromium against browser mode', () => {
     await page.getByTestId('import-submit').click();
     await page.getByTestId('batch-grid-root').waitFor();
 
-    await dropFile(page, 'zh-title-row.xlsx');
+    await dropFixture(page, 'zh-title-row.xlsx');
     await dialogIn(page, 'open');
     expect(await page.getByTestId('mapping-截止日期').inputValue()).toBe('name');
     expect(await page.getByTestId('mapping-文件名').inputValue()).toBe('');

@@ -1,42 +1,21 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
+import type { Page } from 'playwright';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { screenshots, useChromium } from '../helpers/e2ePage.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { startWebProcess } from '../helpers/webProcess.ts';
 
-const screenshots = join(process.cwd(), 'test-results', 'screenshots');
-let browser: Browser;
+const chromium = useChromium();
 
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
 
-/** A fresh page that fails the test on any console error or uncaught exception (CSP violations included). */
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  onTestFinished(async () => {
-    await context.close();
-    expect(problems).toEqual([]);
-  });
-  return page;
-}
 
 async function openSettings(dataDir: string): Promise<Page> {
   // No provider keys from this machine's environment: the screen must show what it stored itself.
   for (const name of ['GENVID_KIE_KEY', 'GENVID_FAL_KEY', 'GENVID_OPENAI_KEY']) delete process.env[name];
   const web = await startWebProcess(['--port', '0', '--data-dir', dataDir]);
   onTestFinished(() => web.stop());
-  const page = await newPage();
+  const page = await chromium.newPage({ viewport: { width: 1200, height: 900 } });
   await page.goto(web.url);
   await showSettings(page);
   return page;

@@ -11,7 +11,7 @@ export const screenshots = join(process.cwd(), 'test-results', 'screenshots');
  * One Chromium for the test file, and fresh pages that fail the test on any console error or
  * uncaught exception (CSP violations included).
  */
-export function useChromium(): { newPage(options?: BrowserContextOptions): Promise<Page> } {
+export function useChromium(): { newPage(options?: BrowserContextOptions): Promise<Page>; browser(): Browser } {
   let browser: Browser | undefined;
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
@@ -19,6 +19,8 @@ export function useChromium(): { newPage(options?: BrowserContextOptions): Promi
   });
   afterAll(() => browser?.close());
   return {
+    /** The browser itself, for a page that is expected to log errors (a refused connection). */
+    browser: () => browser!,
     async newPage(options = {}) {
       const context = await browser!.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', ...options });
       const page = await context.newPage();
