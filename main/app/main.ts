@@ -63,7 +63,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     denyPermissions(session.defaultSession);
     if (!devServerUrl) serveRenderer(rendererDir, contentSecurityPolicy({ mediaSources: [`${MEDIA_SCHEME}:`] }));
-    serveMedia(core);
+    serveMedia(core, devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN);
     bindIpc(core, isAppUrl);
     notifyAttention(core, electronDesktopActions);
     const open = () => createMainWindow({ preload, url: devServerUrl ?? `${APP_ORIGIN}/index.html`, isAppUrl });

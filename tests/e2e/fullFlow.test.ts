@@ -71,6 +71,13 @@ describe('a creator’s whole day, in Chromium against the real engine and the S
     await page.getByTestId('grid-menu-rerun').click();
     await expect.poll(() => count(page, 'done'), { timeout: 60_000 }).toBe('3');
     expect(await count(page, 'failed')).toBe('0');
+    // Every done row shows a still of its video, drawn from the file itself.
+    const stills = page.getByTestId('batch-grid').locator('img.grid-thumb');
+    await expect.poll(() => stills.count(), { timeout: 15_000 }).toBe(3);
+    for (const still of await stills.all()) {
+      expect(await still.getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+      expect(await still.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)).toBe(112);
+    }
     await shot(page, 'flow-5-all-done');
 
     // Its video plays in the app, and its first attempt is kept in the history.

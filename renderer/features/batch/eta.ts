@@ -1,3 +1,4 @@
+import { numberFormat } from '../../i18n/formats.ts';
 /**
  * Time left from the pace so far: rows finished since the batch (re)started, per second, applied to
  * the rows still to finish. Before anything finished the plan's estimate is all there is.
@@ -12,7 +13,7 @@ export function etaSeconds(args: { startedAt: number | null; finishedSinceStart:
 
 export function formatDuration(seconds: number, locale: string): string {
   const units: [Intl.RelativeTimeFormatUnit, number][] = [['hour', 3600], ['minute', 60], ['second', 1]];
-  const format = (value: number, unit: Intl.RelativeTimeFormatUnit) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+  const format = (value: number, unit: Intl.RelativeTimeFormatUnit) => numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
   if (hours > 0) return `${format(hours, units[0]![0])} ${format(minutes, 'minute')}`;

@@ -1,6 +1,7 @@
 import { useT, useLocale } from '../../i18n/useT.ts';
 import { useAppStore } from '../../store/appStore.ts';
 import { EmptyBatches } from './EmptyBatches.tsx';
+import { dateTimeFormat } from '../../i18n/formats.ts';
 
 export function BatchesList() {
   const t = useT();
@@ -9,7 +10,7 @@ export function BatchesList() {
   const navigate = useAppStore((state) => state.navigate);
   if (batches.length === 0) return <EmptyBatches />;
 
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateFormat = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <section aria-labelledby="batches-title">
       <h1 id="batches-title">{t('batches.title')}</h1>

@@ -1,11 +1,12 @@
 import type { LogLineView } from '../../../shared/contract/reviewSchemas.ts';
 import { useLocale, useT } from '../../i18n/useT.ts';
+import { dateTimeFormat } from '../../i18n/formats.ts';
 
 /** The engine's log lines about this row, oldest first, as they read in a log file. */
 export function RowLogs(props: { logs: readonly LogLineView[] }) {
   const t = useT();
   const locale = useLocale();
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
+  const time = dateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
   const logs = [...props.logs].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
   return (
     <section className="detail-section" aria-labelledby="detail-logs">

@@ -1,7 +1,8 @@
 import type { Locale } from '../../../shared/i18n/locale.ts';
+import { dateTimeFormat } from '../../i18n/formats.ts';
 
 export function formatDateTime(locale: Locale, ms: number): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(ms);
+  return dateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(ms);
 }
 
 /** "2:05" for a generation that took 125 s; hours only when needed. */

@@ -1,6 +1,7 @@
 import type { Locale } from '../../../shared/i18n/locale.ts';
 import type { MessageKey } from '../../../shared/i18n/en.ts';
 import type { MessageParams } from '../../../shared/i18n/translate.ts';
+import { numberFormat } from '../../i18n/formats.ts';
 
 export type MoneyUnit = 'credits' | 'usd';
 type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -9,9 +10,9 @@ type Translate = (key: MessageKey, params?: MessageParams) => string;
 export function formatAmount(locale: Locale, t: Translate, amount: number, unit: MoneyUnit): string {
   if (unit === 'usd') {
     // Up to four decimals: per-second video prices are often fractions of a cent.
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(amount);
+    return numberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(amount);
   }
-  return t('review.money.credits', { amount: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(amount) });
+  return t('review.money.credits', { amount: numberFormat(locale, { maximumFractionDigits: 2 }).format(amount) });
 }
 
 /** The ledger and the contract count money in integer micro-units, so sums stay exact. */

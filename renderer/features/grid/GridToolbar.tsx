@@ -1,5 +1,6 @@
 import { useLocale, useT } from '../../i18n/useT.ts';
 import { statusFilterOptions, type GridFilter, type PickFilter, type StatusFilter } from './gridFilter.ts';
+import { numberFormat } from '../../i18n/formats.ts';
 
 const pickOptions: readonly PickFilter[] = ['all', 'picked', 'rejected'];
 
@@ -8,7 +9,7 @@ export function GridToolbar(props: { filter: GridFilter; onChange: (filter: Grid
   const { filter, onChange, total, selected } = props;
   const t = useT();
   const locale = useLocale();
-  const number = new Intl.NumberFormat(locale);
+  const number = numberFormat(locale);
 
   return (
     <div className="grid-toolbar" role="toolbar" aria-label={t('grid.toolbar')}>

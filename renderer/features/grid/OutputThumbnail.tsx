@@ -1,10 +1,11 @@
-import { usePlatform } from '../../api/platform.ts';
+import { usePoster } from '../../media/usePoster.ts';
 
 /**
- * A done row's video as a tiny preview. RDG renders only the rows in view, so only those load
- * anything, and `preload="metadata"` fetches just enough for the first frame.
+ * A done row's video as a still (see PosterStore for why not a live video). Until the still is
+ * made, and if the video cannot be read, an empty frame of the same size holds its place.
  */
 export function OutputThumbnail(props: { attemptId: number; label: string }) {
-  const platform = usePlatform();
-  return <video className="grid-thumb" src={platform.mediaUrl(props.attemptId)} preload="metadata" muted playsInline aria-label={props.label} />;
+  const poster = usePoster(props.attemptId);
+  if (poster === undefined || poster === 'failed') return <span className="grid-thumb" role="img" aria-label={props.label} data-poster={poster ?? 'pending'} />;
+  return <img className="grid-thumb" src={poster} alt={props.label} data-poster="ready" />;
 }
