@@ -16,10 +16,13 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProc
   return spawn(process.execPath, [entry, ...args], { env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Runs `genvid ARGS` as a user would (a child process), with English messages unless env says otherwise. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/**
+ * Runs `genvid ARGS` as a user would (a child process), with English messages unless env says
+ * otherwise, in `cwd` (the test's own folder when the command writes where it is run).
+ */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [entry, ...args], { env: cliEnv(env), timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [entry, ...args], { env: cliEnv(env), timeout: 60_000, cwd }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });

@@ -56,8 +56,10 @@ describe('genvid run, status, export and ledger', { timeout: 60_000 }, () => {
     const lines = readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toMatch(/^genvid_row_id,提示词,模型,分辨率,时长,画幅,文件名,数量,status,error,attempts,cost,cost unit,task id,file path,/);
     expect(lines.filter((line) => line.includes(',done,'))).toHaveLength(6);
-    const xlsx = await runCli(['export', '1', '--format', 'xlsx', '--data-dir', data], {});
+    // Without -o the file goes where the command is run.
+    const xlsx = await runCli(['export', '1', '--format', 'xlsx', '--data-dir', data], {}, data);
     expect(xlsx.code).toBe(0);
+    expect(xlsx.stdout.trim()).toBe(join(data, 'batch-1.xlsx'));
     expect(existsSync(xlsx.stdout.trim())).toBe(true);
   });
 
