@@ -109,6 +109,7 @@ export function openCore(options: CoreOptions): GenvidCore {
       const row = store.rows.view(rowId);
       if (row) rowPatches.push(row);
     },
+    onConnectivity: (outages) => events.emit('connectivity', { outages }),
     onBatchAttention: (batchId, what, reason) => {
       // The rows' last changes go first, so the toast never announces what the grid does not show yet.
       rowPatches.flush();

@@ -6,6 +6,8 @@ import { Gallery } from './features/gallery/Gallery.tsx';
 import { ImportHost } from './features/import/ImportHost.tsx';
 import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
 import { AppHeader } from './components/AppHeader.tsx';
+import { OfflineBanner } from './components/OfflineBanner.tsx';
+import { useConnectivity } from './components/useConnectivity.ts';
 import { Toasts } from './components/Toasts.tsx';
 import { useAttentionToasts } from './components/useAttentionToasts.ts';
 import { useThemeAttribute } from './components/useThemeAttribute.ts';
@@ -23,6 +25,7 @@ export function App() {
   const theme = useAppStore((state) => state.settings?.theme);
   useThemeAttribute(theme);
   useAttentionToasts(api);
+  const outages = useConnectivity(api);
 
   useEffect(() => {
     void useAppStore.getState().start(api);
@@ -39,6 +42,7 @@ export function App() {
   return (
     <div className="app" data-app-state={load.kind} data-view={view.kind}>
       <AppHeader />
+      <OfflineBanner outages={outages} />
       <main className={view.kind === 'batch' ? 'app-main app-main-full' : 'app-main'}>
         {load.kind === 'loading' && <p className="muted">{t('app.loading')}</p>}
         {load.kind === 'failed' && (

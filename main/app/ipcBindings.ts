@@ -1,6 +1,6 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { CallResult } from '../../shared/contract/errors.ts';
-import { callChannel, callNames, eventChannel } from '../../shared/contract/names.ts';
+import { callChannel, callNames, eventChannel, type CallName } from '../../shared/contract/names.ts';
 import type { GenvidCore } from '../core.ts';
 
 const untrusted: CallResult<never> = {
@@ -10,17 +10,21 @@ const untrusted: CallResult<never> = {
 
 /**
  * Binds the contract to Electron IPC: every call goes through the core's validating dispatcher,
- * but only from our own app's top frame; every event goes to every window.
+ * but only from our own app's top frame; every event goes to every window. `afterCall` hears of
+ * each call answered (the menu follows a language change).
  */
-export function bindIpc(core: GenvidCore, isAppUrl: (url: string) => boolean): () => void {
+export function bindIpc(core: GenvidCore, isAppUrl: (url: string) => boolean, afterCall: (name: CallName) => void = () => undefined): () => void {
   const isTrusted = (event: IpcMainInvokeEvent) => {
     const frame = event.senderFrame;
     return frame !== null && frame.parent === null && isAppUrl(frame.url);
   };
   for (const name of callNames) {
-    ipcMain.handle(callChannel(name), (event, input: unknown) =>
-      isTrusted(event) ? core.dispatch(name, input) : untrusted,
-    );
+    ipcMain.handle(callChannel(name), async (event, input: unknown) => {
+      if (!isTrusted(event)) return untrusted;
+      const result = await core.dispatch(name, input);
+      afterCall(name);
+      return result;
+    });
   }
   const unsubscribe = core.events.subscribe(({ name, payload }) => {
     for (const window of BrowserWindow.getAllWindows()) {

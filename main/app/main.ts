@@ -11,6 +11,7 @@ import { bindIpc } from './ipcBindings.ts';
 import { electronDesktopActions, keychainKeyStore } from './desktopIntegration.ts';
 import { MEDIA_SCHEME, serveMedia } from './mediaProtocol.ts';
 import { notifyAttention } from '../api/attentionNotifier.ts';
+import { installAppMenu } from './appMenu.ts';
 import { createMainWindow } from './mainWindow.ts';
 import { denyPermissions } from './security.ts';
 
@@ -64,7 +65,11 @@ if (!app.requestSingleInstanceLock()) {
     denyPermissions(session.defaultSession);
     if (!devServerUrl) serveRenderer(rendererDir, contentSecurityPolicy({ mediaSources: [`${MEDIA_SCHEME}:`] }));
     serveMedia(core, devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN);
-    bindIpc(core, isAppUrl);
+    const reinstallMenu = installAppMenu(core);
+    // The menu speaks the app's language: set it again when Settings change it.
+    bindIpc(core, isAppUrl, (name) => {
+      if (name === 'updateSettings') reinstallMenu();
+    });
     notifyAttention(core, electronDesktopActions);
     const open = () => createMainWindow({ preload, url: devServerUrl ?? `${APP_ORIGIN}/index.html`, isAppUrl });
     open();

@@ -6,6 +6,7 @@ import { BatchRun, type SharedMachinery } from './batchRun.ts';
 import type { EngineDeps, ProviderHandle } from './engineDeps.ts';
 import { GenerationStats } from './generationStats.ts';
 import { PollScheduler } from './pollScheduler.ts';
+import { Reachability, type Outage } from './reachability.ts';
 
 /**
  * The batch engine: a library the app, browser mode, the CLI, the tests and the benchmark all run.
@@ -17,6 +18,7 @@ export class BatchEngine {
   private readonly shared: SharedMachinery;
   private readonly runs = new Map<number, BatchRun>();
   private readonly handles = new Map<string, Promise<ProviderHandle>>();
+  private readonly reachability = new Map<ProviderHandle, Reachability>();
 
   constructor(deps: EngineDeps) {
     // Every batch on the same provider shares one handle, so one key has one rate budget.
@@ -35,7 +37,21 @@ export class BatchEngine {
       scheduler: new PollScheduler(deps.clock),
       downloads: new PQueue({ concurrency: deps.downloadConcurrency ?? 4 }),
       stats: new GenerationStats(),
+      reachabilityOf: (handle, choice) => {
+        let reachability = this.reachability.get(handle);
+        if (!reachability) {
+          reachability = new Reachability(choice, deps.clock, () => handle.probe());
+          reachability.subscribe(() => deps.onConnectivity?.(this.outages()));
+          this.reachability.set(handle, reachability);
+        }
+        return reachability;
+      },
     };
+  }
+
+  /** Providers that cannot be reached right now (runs on them wait, and go on by themselves). */
+  outages(): Outage[] {
+    return [...this.reachability.values()].map((reachability) => reachability.current()).filter((outage): outage is Outage => outage !== null);
   }
 
   /**
@@ -144,6 +160,7 @@ export class BatchEngine {
   close(): void {
     for (const run of this.runs.values()) run.stop();
     this.runs.clear();
+    for (const reachability of this.reachability.values()) reachability.stop();
     this.shared.scheduler.close();
     this.shared.downloads.clear();
   }

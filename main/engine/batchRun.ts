@@ -20,6 +20,7 @@ import type { EngineDeps, PauseReason, ProviderHandle } from './engineDeps.ts';
 import type { GenerationStats } from './generationStats.ts';
 import { policyByName, STALE_RECHECK_MS, type PollPolicy } from './pollPolicy.ts';
 import type { PollScheduler } from './pollScheduler.ts';
+import type { Reachability } from './reachability.ts';
 import { rowStatusFromTakes, type TakeState } from './rowStatus.ts';
 
 /** One video to make: a take of a row. */
@@ -41,9 +42,12 @@ export interface SharedMachinery {
   scheduler: PollScheduler;
   downloads: PQueue;
   stats: GenerationStats;
+  /** One per provider handle: every batch on a provider waits out the same outage. */
+  reachabilityOf(handle: ProviderHandle, choice: BatchRunOptions['provider']): Reachability;
 }
 
-const BATCH_LEVEL = new Set(['auth', 'insufficient_funds', 'rate_limited']);
+/** Failures that are not the row's: they do not count against its attempts. */
+const BATCH_LEVEL = new Set(['auth', 'insufficient_funds', 'rate_limited', 'unreachable']);
 const AGEING_EVERY_MS = 60_000;
 
 /**
@@ -58,6 +62,8 @@ export class BatchRun {
   private readonly shared: SharedMachinery;
   private options: BatchRunOptions;
   private handle!: ProviderHandle;
+  private reachability!: Reachability;
+  private stopWatchingReachability: (() => void) | undefined;
   private policy: PollPolicy;
   private readonly jobs = new Map<string, Job>();
   private readonly takesByRow = new Map<number, Job[]>();
@@ -102,6 +108,10 @@ export class BatchRun {
   /** Picks up where the batch stands: unfinished attempts are resumed, queued takes are run. */
   async start(): Promise<void> {
     this.handle = await this.deps.provider(this.options.provider, this.options.baseUrl);
+    this.reachability = this.shared.reachabilityOf(this.handle, this.options.provider);
+    this.stopWatchingReachability = this.reachability.subscribe((outage) => {
+      if (!outage) this.log('info', 'system', 'provider.reachable', 'the provider answers again; waiting work goes on');
+    });
     const store = this.deps.store;
     this.buildJobs();
     await this.resumeUnfinishedAttempts();
@@ -195,6 +205,7 @@ export class BatchRun {
   /** Stops timers and watchers (app shutdown); durable state stays as it is for the next start. */
   stop(): void {
     this.stopping.abort(new Error('the engine is stopping'));
+    this.stopWatchingReachability?.();
     this.cancelAgeing?.();
     this.lanes.pause();
     this.lanes.clear();
@@ -362,6 +373,8 @@ export class BatchRun {
     if (this.paused) return this.putBack(job, 0);
     let createDone: () => void = () => {};
     try {
+      // While the provider cannot be reached, the job waits here in its slot, spending nothing.
+      await this.reachability.whenReachable(this.stopping.signal);
       createDone = (await this.handle.budget.creates?.acquire(this.priorityOf(job), this.stopping.signal)) ?? createDone;
     } catch {
       return;
@@ -405,6 +418,7 @@ export class BatchRun {
       createDone();
     }
     if (this.stopped) return;
+    this.reachability.reportReachable();
     store.jobs.markSubmitted(attemptId, task, job.row.rowId);
     this.setTake(job, 'generating', false);
     this.log('info', 'system', 'attempt.submitted', `row ${job.row.rowNumber} attempt ${job.attemptsInRun}/${MAX_ATTEMPTS_PER_RUN} submitted (${task.taskId})`, job.row.rowId);
@@ -425,6 +439,12 @@ export class BatchRun {
       // Not the row's fault: the attempt does not count against its three.
       job.attemptsInRun--;
       store.jobs.failBeforeGeneration(attemptId, attemptError, { rowId: job.row.rowId, status: 'queued', showError: false });
+      if (error.kind === 'unreachable') {
+        // Nothing left this machine: the job goes back and waits for the provider to answer.
+        this.noteUnreachable(error, job);
+        this.putBack(job, 0);
+        return;
+      }
       if (error.kind === 'rate_limited') {
         this.governor.recordRateLimited(this.deps.clock.now());
         this.log('warn', 'system', 'provider.rate_limited', `row ${job.row.rowNumber}: rate limited by the provider (${error.detail})`, job.row.rowId);
@@ -521,6 +541,7 @@ export class BatchRun {
           // When the key's status budget is the bottleneck, ask first about the jobs most likely done:
           // those furthest through their expected time.
           const likelihood = Math.round((1000 * (clock.now() - submittedAt)) / expected.maxMs);
+          await this.reachability.whenReachable(this.stopping.signal);
           queryDone = (await this.handle.budget.statusQueries?.acquire(likelihood, this.stopping.signal)) ?? queryDone;
         } catch {
           return finish();
@@ -528,9 +549,15 @@ export class BatchRun {
         let result: PollResult;
         try {
           result = await this.handle.adapter.poll(task).finally(queryDone);
+          this.reachability.reportReachable();
         } catch (error) {
           if (this.stopped) return finish();
           const failure = asProviderError(error, this.handle.catalogProvider);
+          if (failure.kind === 'unreachable') {
+            // Asked again as soon as the provider answers (pollOnce waits for that first).
+            this.noteUnreachable(failure, job);
+            return plan(clock.now());
+          }
           if (failure.kind === 'rate_limited') this.governor.recordRateLimited(clock.now());
           if (failure.kind === 'auth') this.pause({ kind: 'auth', detail: `the provider refused the API key: ${failure.detail}` });
           this.log('warn', 'system', 'poll.failed', `row ${job.row.rowNumber}: status query failed (${failure.kind}: ${failure.detail}); will check again`, job.row.rowId);
@@ -585,7 +612,16 @@ export class BatchRun {
       await this.shared.downloads.add(async () => {
         try {
           const file = await downloadVideo({
-            open: (offset, etag, signal) => this.handle.adapter.openDownload(task, url, { offset, ...(etag ? { etag } : {}), signal }),
+            open: async (offset, etag, signal) => {
+              // A try waits out an outage rather than spending itself on a connection that cannot be made.
+              await this.reachability.whenReachable(signal);
+              try {
+                return await this.handle.adapter.openDownload(task, url, { offset, ...(etag ? { etag } : {}), signal });
+              } catch (error) {
+                if (error instanceof ProviderError && error.kind === 'unreachable') this.noteUnreachable(error, job);
+                throw error;
+              }
+            },
             partPath: this.partPath(attemptId),
             outputDir,
             fileName: outputFileName({ rowNumber: job.row.rowNumber, name: job.row.name, prompt: job.row.prompt, take: job.take, takes: job.row.takes }),
@@ -698,6 +734,13 @@ export class BatchRun {
       }
     }
     return null;
+  }
+
+  /** Reports an outage; the run that notices it first says so in its log. */
+  private noteUnreachable(error: ProviderError, job: Job): void {
+    if (this.reachability.reportUnreachable(error.detail)) {
+      this.log('warn', 'system', 'provider.unreachable', `the provider cannot be reached (${error.detail}); work waits and goes on by itself when it answers`, job.row.rowId);
+    }
   }
 
   private afterFinished(succeeded: boolean): void {

@@ -5,6 +5,7 @@ import type { Store } from '../db/store.ts';
 import type { Catalog } from '../providers/catalog/catalog.ts';
 import type { ProviderAdapter } from '../providers/types.ts';
 import type { RateBudget } from './rateLimiter.ts';
+import type { Outage } from './reachability.ts';
 
 /** Why the engine paused a batch by itself; null reasons are the creator's own pauses. */
 export interface PauseReason {
@@ -18,6 +19,8 @@ export interface ProviderHandle {
   adapter: ProviderAdapter;
   catalogProvider: ProviderId;
   budget: RateBudget;
+  /** Resolves when the provider's address answers at all: how an outage is seen to end. */
+  probe(): Promise<void>;
   /**
    * How much faster than the catalog's times this provider works: the Sandbox's simulator runs
    * ten times faster than real, so its first videos are expected (and polled for) that much sooner.
@@ -40,6 +43,8 @@ export interface EngineDeps {
   onRowChanged(rowId: number): void;
   /** Told when a batch finishes or needs the user (bad key, no credits, cap reached). */
   onBatchAttention?(batchId: number, what: 'finished' | 'paused', reason: PauseReason | null): void;
+  /** Told when a provider stops or starts answering, with every provider that cannot be reached now. */
+  onConnectivity?(outages: Outage[]): void;
   /** Downloads at once; default 4. */
   downloadConcurrency?: number;
 }

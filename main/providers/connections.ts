@@ -5,6 +5,8 @@ import type { Clock } from '../clock/clock.ts';
 import type { ProviderHandle } from '../engine/engineDeps.ts';
 import { budgetFor } from '../engine/rateLimiter.ts';
 import type { KeyedProvider, KeyStore } from '../keys/keyStore.ts';
+import type { ProviderId } from '../../shared/catalog/schema.ts';
+import { probeAddress } from './http.ts';
 import { createAdapter } from './registry.ts';
 import type { Sandbox } from './sandbox.ts';
 
@@ -50,11 +52,22 @@ function baseUrlOf(provider: KeyedProvider, context: Pick<ConnectionContext, 'en
 export async function providerHandle(choice: ProviderChoiceId, context: ConnectionContext): Promise<ProviderHandle> {
   const info = providerChoices.find((candidate) => candidate.id === choice)!;
   if (choice === 'sandbox') {
-    return { adapter: await context.sandbox.adapter(), catalogProvider: 'kie', budget: budgetFor('kie', context.clock), timeScale: context.sandbox.speed };
+    const sandbox = await context.sandbox.connection();
+    return { ...providerAt('kie', sandbox.baseUrl, sandbox.apiKey, context.clock), timeScale: context.sandbox.speed };
   }
   const key = keyOf(choice, context);
   if (!key) throw new MissingKeyError(`add its key in Settings, or set ${ENV_PREFIX[choice]}_KEY.`);
-  return { adapter: createAdapter(info.catalogProvider, { baseUrl: baseUrlOf(choice, context), apiKey: key.key }), catalogProvider: info.catalogProvider, budget: budgetFor(info.catalogProvider, context.clock) };
+  return providerAt(info.catalogProvider, baseUrlOf(choice, context), key.key, context.clock);
+}
+
+/** A provider's API at an address with a key: its adapter, its key's rate budget, and a reachability check. */
+export function providerAt(provider: ProviderId, baseUrl: string, apiKey: string, clock: Clock): ProviderHandle {
+  return {
+    adapter: createAdapter(provider, { baseUrl, apiKey }),
+    catalogProvider: provider,
+    budget: budgetFor(provider, clock),
+    probe: () => probeAddress(fetch, provider, baseUrl),
+  };
 }
 
 /** Every provider as Settings shows it: the key's presence and last characters, never the key. */

@@ -27,16 +27,10 @@ export interface HttpReply {
   json: unknown;
 }
 
-// Failures that happen before a single byte of the request is sent: always safe to retry.
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'ERR_INVALID_URL',
-]);
+// Failures that happen before a single byte of the request is sent: always safe to retry. All but
+// a malformed address mean the provider cannot be reached from here right now.
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_SENT_CODES = new Set([...UNREACHABLE_CODES, 'ERR_INVALID_URL']);
 
 /** Sends a request and reads the whole body, turning transport failures into ProviderErrors. */
 export async function callProvider(fetchImpl: FetchLike, call: HttpCall): Promise<HttpReply> {
@@ -50,6 +44,14 @@ export async function callProvider(fetchImpl: FetchLike, call: HttpCall): Promis
     if (call.signal?.aborted) throw error;
     throw transportError(call, error, timeout.aborted);
   }
+}
+
+/**
+ * Whether anything answers at `url`: any HTTP status counts, since only the connection is in
+ * question. Throws the ProviderError of a connection that cannot be made.
+ */
+export async function probeAddress(fetchImpl: FetchLike, provider: ProviderId, url: string): Promise<void> {
+  await callProvider(fetchImpl, { provider, phase: 'read', method: 'GET', url, timeoutMs: 10_000 });
 }
 
 /** Opens a streaming GET (a download). The timeout covers only the wait for the headers. */
@@ -77,7 +79,7 @@ function transportError(call: HttpCall, error: unknown, timedOut: boolean): Prov
   const code = errorCode(error);
   const what = `${call.method} ${redactUrl(call.url)}`;
   if (!timedOut && code !== undefined && NOT_SENT_CODES.has(code)) {
-    return new ProviderError({ kind: 'transient', provider: call.provider, detail: `could not connect (${code}) for ${what}`, cause: error });
+    return new ProviderError({ kind: UNREACHABLE_CODES.has(code) ? 'unreachable' : 'transient', provider: call.provider, detail: `could not connect (${code}) for ${what}`, cause: error });
   }
   const reason = timedOut ? `no answer within ${Math.round(call.timeoutMs / 1000)} s` : `the connection failed (${code ?? describe(error)})`;
   if (call.phase === 'create') {

@@ -28,10 +28,15 @@ export class Sandbox {
     this.speed = speed;
   }
 
-  async adapter(): Promise<ProviderAdapter> {
+  /** Where the simulator answers as KIE, and its key; the simulator starts on first use. */
+  async connection(): Promise<{ baseUrl: string; apiKey: string }> {
     this.running ??= startSimulator({ catalog: this.catalog, clock: acceleratedClock(this.clock, this.speed), keys: [DEFAULT_SANDBOX_KEY], seed: Date.now() % 2 ** 31, moderationMarker: SANDBOX_FAIL_MARKER });
-    const simulator = await this.running;
-    return createAdapter('kie', { baseUrl: simulator.baseUrls.kie, apiKey: DEFAULT_SANDBOX_KEY });
+    return { baseUrl: (await this.running).baseUrls.kie, apiKey: DEFAULT_SANDBOX_KEY };
+  }
+
+  async adapter(): Promise<ProviderAdapter> {
+    const { baseUrl, apiKey } = await this.connection();
+    return createAdapter('kie', { baseUrl, apiKey });
   }
 
   async close(): Promise<void> {

@@ -37,6 +37,11 @@ export interface RunningSimulator {
   /** Where each provider's adapter should point. */
   readonly baseUrls: { kie: string; fal: string; openai: string };
   readonly world: SimWorld;
+  /**
+   * Stops answering on the network (connections are refused, as when the machine is offline or
+   * the provider is down) or starts again on the same address; the world and its jobs go on.
+   */
+  setOnline(online: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -78,21 +83,32 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      keeper.releaseAll();
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  await listen(options.port ?? 0);
+  const port = (server.address() as AddressInfo).port;
+  url = `http://127.0.0.1:${port}`;
   return {
     url,
     baseUrls: { kie: url, fal: `${url}${FAL_PREFIX}`, openai: url },
     world,
-    close: () =>
-      new Promise((resolve) => {
-        keeper.releaseAll();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    setOnline: async (online) => {
+      if (online === server.listening) return;
+      await (online ? listen(port) : stop());
+    },
+    close: () => (server.listening ? stop() : Promise.resolve()),
   };
 }
 

@@ -26,6 +26,7 @@ export function createApi(bridge: GenvidBridge): GenvidApi {
     setProviderKey: (input) => unwrap(bridge.setProviderKey(input)),
     clearProviderKey: (input) => unwrap(bridge.clearProviderKey(input)),
     testConnection: (input) => unwrap(bridge.testConnection(input)),
+    getConnectivity: () => unwrap(bridge.getConnectivity()),
     getBatch: (input) => unwrap(bridge.getBatch(input)),
     openImport: (input) => unwrap(bridge.openImport(input)),
     reviseImport: (input) => unwrap(bridge.reviseImport(input)),
@@ -40,5 +41,7 @@ export function createApi(bridge: GenvidBridge): GenvidApi {
     openFile: (input) => unwrap(bridge.openFile(input)),
     onRowPatches: (listener) => bridge.onRowPatches(listener),
     onAttention: (listener) => bridge.onAttention(listener),
+    onConnectivity: (listener) => bridge.onConnectivity(listener),
+    onOpenSheet: (listener) => bridge.onOpenSheet(listener),
   };
 }

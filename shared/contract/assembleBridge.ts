@@ -26,6 +26,7 @@ export function assembleBridge(call: CallFactory, subscription: SubscriptionFact
     setProviderKey: call('setProviderKey'),
     clearProviderKey: call('clearProviderKey'),
     testConnection: call('testConnection'),
+    getConnectivity: call('getConnectivity'),
     getBatch: call('getBatch'),
     openImport: call('openImport'),
     reviseImport: call('reviseImport'),
@@ -40,5 +41,7 @@ export function assembleBridge(call: CallFactory, subscription: SubscriptionFact
     openFile: call('openFile'),
     onRowPatches: subscription('rowPatches'),
     onAttention: subscription('attention'),
+    onConnectivity: subscription('connectivity'),
+    onOpenSheet: subscription('openSheet'),
   } satisfies GenvidBridge;
 }

@@ -8,7 +8,7 @@ import { SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 import type { CallName } from './names.ts';
 import { CommitImportOutputSchema, ImportPreviewSchema, ImportSourceSchema, ReviseImportInputSchema } from './importSchemas.ts';
 import { ExportInputSchema, ExportOutputSchema, GalleryInputSchema, GalleryItemSchema, OpenFileInputSchema, PickSchema, RowDetailSchema, UpdateRowsInputSchema, UpdateRowsOutputSchema } from './reviewSchemas.ts';
-import { ConnectionTestSchema, ProviderRefSchema, ProvidersOutputSchema, SetKeyInputSchema } from './providerSchemas.ts';
+import { ConnectionTestSchema, ConnectivitySchema, ProviderRefSchema, ProvidersOutputSchema, SetKeyInputSchema } from './providerSchemas.ts';
 import { BatchRunOptionsSchema } from '../domain/batchOptions.ts';
 
 const NoInput = z.void();
@@ -103,6 +103,7 @@ export const calls = {
   setProviderKey: { input: SetKeyInputSchema, output: ProvidersOutputSchema },
   clearProviderKey: { input: ProviderRefSchema, output: ProvidersOutputSchema },
   testConnection: { input: ProviderRefSchema, output: ConnectionTestSchema },
+  getConnectivity: { input: NoInput, output: ConnectivitySchema },
   listModels: { input: z.object({ provider: ProviderIdSchema }).strict(), output: z.array(ModelEntrySchema) },
   planBatch: { input: StartBatchInputSchema.omit({ outputDir: true }), output: BatchPlanSchema },
   startBatch: { input: StartBatchInputSchema, output: z.object({ started: z.literal(true) }) },

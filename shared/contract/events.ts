@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BatchSummarySchema, RowPatchSchema } from '../domain/batch.ts';
 import type { EventName } from './names.ts';
+import { ConnectivitySchema } from './providerSchemas.ts';
 
 /** Every event main pushes to the renderer, with its payload schema. */
 export const events = {
@@ -19,6 +20,10 @@ export const events = {
     /** The engine's own words, in English, for the log and details. */
     detail: z.string().nullable(),
   }),
+  /** A provider stopped or started answering: every provider out of reach now (none: all clear). */
+  connectivity: ConnectivitySchema,
+  /** The desktop app's File ▸ Open a sheet… chose a file: the renderer opens the import dialog on it. */
+  openSheet: z.object({ path: z.string().min(1) }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

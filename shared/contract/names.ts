@@ -11,6 +11,7 @@ export const callNames = [
   'setProviderKey',
   'clearProviderKey',
   'testConnection',
+  'getConnectivity',
   'listModels',
   'planBatch',
   'startBatch',
@@ -33,7 +34,7 @@ export const callNames = [
 ] as const;
 export type CallName = (typeof callNames)[number];
 
-export const eventNames = ['rowPatches', 'attention'] as const;
+export const eventNames = ['rowPatches', 'attention', 'connectivity', 'openSheet'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** The API member that subscribes to an event: `rowPatches` → `onRowPatches`. */

@@ -30,3 +30,16 @@ export const ConnectionTestSchema = z.object({
   /** Why it failed, in the creator's language. */
   message: z.string().nullable(),
 });
+
+/** A provider that cannot be reached right now: runs on it wait and go on by themselves. */
+export const OutageSchema = z.object({
+  provider: ProviderChoiceIdSchema,
+  /** When the first request failed to connect (ms since the epoch). */
+  since: z.number(),
+  /** The last failure, in English (the banner's details). */
+  detail: z.string(),
+  /** When the engine checks again. */
+  nextCheckAt: z.number(),
+});
+export type Outage = z.infer<typeof OutageSchema>;
+export const ConnectivitySchema = z.object({ outages: z.array(OutageSchema) });

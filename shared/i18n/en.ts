@@ -58,6 +58,7 @@ export const en = {
   'providerError.moderation': 'The provider\'s content policy blocked this prompt or image. Edit the row and run it again. ({detail})',
   'providerError.rate_limited': 'The provider is limiting requests; Genvid will wait and try again. ({detail})',
   'providerError.transient': 'A temporary problem at the provider; a retry may help. ({detail})',
+  'providerError.unreachable': 'The provider cannot be reached (no network, or its address does not answer). Nothing was sent; the run waits and goes on by itself. ({detail})',
   'providerError.provider_failed': 'The provider could not generate this video. ({detail})',
   'providerError.model_unavailable': 'This model is not available at the provider any more. Move the row to another model. ({detail})',
   'providerError.expired': 'The video\'s download link has expired. ({detail})',

@@ -56,6 +56,7 @@ export const zhCN = {
   'providerError.moderation': '提示词或图片未通过服务商的内容审核，请修改后重新运行。（{detail}）',
   'providerError.rate_limited': '服务商正在限流，Genvid 会等待后重试。（{detail}）',
   'providerError.transient': '服务商暂时出现问题，重试可能会成功。（{detail}）',
+  'providerError.unreachable': '无法连接服务商（没有网络，或其地址没有响应）。请求没有发出；任务会等待并在恢复后自动继续。（{detail}）',
   'providerError.provider_failed': '服务商未能生成此视频。（{detail}）',
   'providerError.model_unavailable': '服务商已不再提供此模型，请将此行改用其他模型。（{detail}）',
   'providerError.expired': '视频下载链接已过期。（{detail}）',

@@ -15,8 +15,13 @@ export const providerErrorKinds = {
   moderation: { retryableByDefault: false },
   /** Too many requests: wait (for the hint, if given) and try again. */
   rate_limited: { retryableByDefault: true },
-  /** A passing fault (5xx, maintenance, network before sending, timeout on a read). */
+  /** A passing fault (5xx, maintenance, timeout on a read). */
   transient: { retryableByDefault: true },
+  /**
+   * No connection could be made (no network, DNS, refused): nothing was sent, so nothing can have
+   * been spent. The engine waits until the provider answers again, without using up attempts.
+   */
+  unreachable: { retryableByDefault: true },
   /** The provider accepted the job but generation failed. */
   provider_failed: { retryableByDefault: false },
   /** The model is disabled or retired: move the rows to another model. */

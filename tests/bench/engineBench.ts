@@ -14,10 +14,9 @@ import { parseArgs } from 'node:util';
 import { scaledClock } from '../../main/clock/clock.ts';
 import { openStore } from '../../main/db/store.ts';
 import { BatchEngine } from '../../main/engine/batchEngine.ts';
-import { budgetFor } from '../../main/engine/rateLimiter.ts';
 import { loadCatalog } from '../../main/providers/catalog/loadCatalog.ts';
-import { createAdapter } from '../../main/providers/registry.ts';
 import { seededRandom } from '../../main/simulator/random.ts';
+import { providerAt } from '../../main/providers/connections.ts';
 
 interface Scenario {
   name: string;
@@ -113,11 +112,7 @@ async function runOnce(scenario: Scenario, policy: 'genvid' | 'original'): Promi
     catalog,
     clock,
     random: seededRandom(3),
-    provider: async () => ({
-      adapter: createAdapter('kie', { baseUrl: url, apiKey: 'bench' }),
-      catalogProvider: 'kie',
-      budget: budgetFor('kie', clock),
-    }),
+    provider: async () => providerAt('kie', url, 'bench', clock),
     onRowChanged: () => {},
     downloadConcurrency: 8,
   });

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { dropFile, screenshots, useChromium } from '../helpers/e2ePage.ts';
+import { fileURLToPath } from 'node:url';
+import { openCore } from '../../main/core.ts';
+import { startBrowserMode } from '../../main/web/browserMode.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { startWebProcess, type WebProcess } from '../helpers/webProcess.ts';
 
@@ -245,5 +248,26 @@ describe('the import dialog, in Chromium against browser mode', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('import-dialog').waitFor({ state: 'detached' });
     expect(await focusedTestId(page)).toBe('open-sheet-button');
+  });
+
+  it('opens a sheet the desktop File menu chose: main hands over its path, and the dialog reads it', async () => {
+    // Main and browser mode in this process, so the test can send the event File ▸ Open sends.
+    const core = openCore({ dataDir: tempDir(), shell: 'browser', locale: 'en-US' });
+    const server = await startBrowserMode({ core, rendererDir: fileURLToPath(new URL('../../out/renderer/', import.meta.url)), port: 0 });
+    onTestFinished(async () => {
+      await server.close();
+      await core.close();
+    });
+    const page = await chromium.newPage({ viewport: { width: 1200, height: 800 } });
+    await page.goto(server.url);
+    await page.locator('[data-app-state="ready"]').waitFor();
+
+    core.events.emit('openSheet', { path: join(sheets, 'zh-title-row.xlsx') });
+    const dialog = await dialogIn(page, 'open');
+    expect(await dialog.textContent()).toContain('zh-title-row.xlsx');
+    expect(await page.getByTestId('mapping-提示词').inputValue()).toBe('prompt');
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('batch-grid-root').waitFor();
+    expect(core.store.batches.list().map((batch) => batch.sourceFile)).toEqual([join(sheets, 'zh-title-row.xlsx')]);
   });
 });

@@ -5,15 +5,15 @@ import { scaledClock, type Clock } from '../../main/clock/clock.ts';
 import { openStore, type Store } from '../../main/db/store.ts';
 import { BatchEngine } from '../../main/engine/batchEngine.ts';
 import type { EngineDeps } from '../../main/engine/engineDeps.ts';
-import { budgetFor } from '../../main/engine/rateLimiter.ts';
+import type { Outage } from '../../main/engine/reachability.ts';
 import type { Catalog } from '../../main/providers/catalog/catalog.ts';
 import { loadCatalog } from '../../main/providers/catalog/loadCatalog.ts';
-import { createAdapter } from '../../main/providers/registry.ts';
 import type { FaultSpec } from '../../main/simulator/faults.ts';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.ts';
 import { seededRandom } from '../../main/simulator/random.ts';
 import type { NewRow } from '../../main/db/rowsRepo.ts';
 import { tempDir } from './tempDir.ts';
+import { providerAt } from '../../main/providers/connections.ts';
 
 export const ENGINE_KEY = 'engine-test-key';
 
@@ -24,6 +24,8 @@ export interface Harness {
   engine: BatchEngine;
   outputDir: string;
   changedRows: Set<number>;
+  /** What the engine said of reachability, in order: the providers out of reach after each change. */
+  connectivity: Outage[][];
   /** A fresh engine over the same database and simulator, as after a restart. */
   restart(): BatchEngine;
 }
@@ -39,6 +41,7 @@ export async function engineHarness(options: { speed?: number; faults?: FaultSpe
   const catalog = options.catalog ?? loadCatalog().catalog;
   const sim = await startSimulator({ clock, catalog, keys: [ENGINE_KEY], seed: options.seed ?? 3, ...(options.faults ? { faults: options.faults } : {}), ...(options.balance ? { balance: options.balance } : {}) });
   const changedRows = new Set<number>();
+  const connectivity: Outage[][] = [];
   const engines: BatchEngine[] = [];
   const make = () => {
     const deps: EngineDeps = {
@@ -46,12 +49,9 @@ export async function engineHarness(options: { speed?: number; faults?: FaultSpe
       catalog,
       clock,
       random: seededRandom(options.seed ?? 5),
-      provider: async () => ({
-        adapter: createAdapter('kie', { baseUrl: sim.baseUrls.kie, apiKey: ENGINE_KEY }),
-        catalogProvider: 'kie',
-        budget: budgetFor('kie', clock),
-      }),
+      provider: async () => providerAt('kie', sim.baseUrls.kie, ENGINE_KEY, clock),
       onRowChanged: (rowId) => changedRows.add(rowId),
+      onConnectivity: (outages) => connectivity.push(outages),
     };
     const engine = new BatchEngine(deps);
     engines.push(engine);
@@ -62,7 +62,7 @@ export async function engineHarness(options: { speed?: number; faults?: FaultSpe
     await sim.close();
     store.close();
   });
-  return { clock, store, sim, engine: make(), outputDir: join(dir, 'videos'), changedRows, restart: make };
+  return { clock, store, sim, engine: make(), outputDir: join(dir, 'videos'), changedRows, connectivity, restart: make };
 }
 
 /** A batch of rows with distinct prompts (so simulator tasks can be matched to rows). */

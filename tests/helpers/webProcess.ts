@@ -11,9 +11,12 @@ export interface WebProcess {
   stop(): Promise<void>;
 }
 
-/** Runs browser mode as a user does (`node main/web/start.ts …`) and waits for its address line. */
-export async function startWebProcess(args: string[]): Promise<WebProcess> {
-  const child = spawn(process.execPath, [startScript, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs browser mode as a user does (`node main/web/start.ts …`), with `env` added to this
+ * process's environment, and waits for its address line.
+ */
+export async function startWebProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<WebProcess> {
+  const child = spawn(process.execPath, [startScript, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout! });

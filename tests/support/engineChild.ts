@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { scaledClock } from '../../main/clock/clock.ts';
 import { openStore } from '../../main/db/store.ts';
 import { BatchEngine } from '../../main/engine/batchEngine.ts';
-import { budgetFor } from '../../main/engine/rateLimiter.ts';
 import { loadCatalog } from '../../main/providers/catalog/loadCatalog.ts';
-import { createAdapter } from '../../main/providers/registry.ts';
+import { providerAt } from '../../main/providers/connections.ts';
 
 const [dataDir, simUrl, key, batchIdText, outputDir, speedText] = process.argv.slice(2);
 const clock = scaledClock(Number(speedText));
@@ -18,11 +17,7 @@ const engine = new BatchEngine({
   catalog: loadCatalog().catalog,
   clock,
   random: Math.random,
-  provider: async () => ({
-    adapter: createAdapter('kie', { baseUrl: simUrl!, apiKey: key! }),
-    catalogProvider: 'kie',
-    budget: budgetFor('kie', clock),
-  }),
+  provider: async () => providerAt('kie', simUrl!, key!, clock),
   onRowChanged: () => {},
 });
 

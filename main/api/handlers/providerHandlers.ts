@@ -6,7 +6,7 @@ import { translate } from '../../../shared/i18n/translate.ts';
 import type { Handlers } from '../dispatcher.ts';
 import { handleFor, localeOf, settingsOf, type HandlerContext } from '../handlerContext.ts';
 
-type ProviderCalls = Pick<Handlers, 'listProviders' | 'setProviderKey' | 'clearProviderKey' | 'testConnection' | 'listModels'>;
+type ProviderCalls = Pick<Handlers, 'listProviders' | 'setProviderKey' | 'clearProviderKey' | 'testConnection' | 'getConnectivity' | 'listModels'>;
 
 /** Providers and their keys. A key goes in and never comes back out: only whether there is one. */
 export function providerHandlers(context: HandlerContext): ProviderCalls {
@@ -35,6 +35,7 @@ export function providerHandlers(context: HandlerContext): ProviderCalls {
         return { ok: false, balance: null, message };
       }
     },
+    getConnectivity: () => ({ outages: context.engine.outages() }),
     listModels: ({ provider }) => catalog.forProvider(provider),
   };
 }

@@ -9,7 +9,7 @@ import './import.css';
 
 export { OpenSheetButton } from './OpenSheetButton.tsx';
 
-/** Mounted once at the app root: the window-wide drop target and the import dialog. */
+/** Mounted once at the app root: the window-wide drop target, the File menu's sheets, and the import dialog. */
 export function ImportHost() {
   const api = useApi();
   const platform = usePlatform();
@@ -17,6 +17,8 @@ export function ImportHost() {
   const [dragging, setDragging] = useWindowFileDrag();
 
   useEffect(() => useImportStore.getState().bind(api, platform), [api, platform]);
+  // The desktop app's File menu chose a sheet: main already has its path.
+  useEffect(() => api.onOpenSheet(({ path }) => void useImportStore.getState().openSource({ kind: 'path', path }, path.split(/[\\/]/).at(-1) ?? path)), [api]);
 
   return (
     <>

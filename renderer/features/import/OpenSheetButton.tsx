@@ -1,8 +1,9 @@
 import { useRef, type ChangeEvent } from 'react';
 import { useT } from '../../i18n/useT.ts';
+import { SHEET_EXTENSIONS } from '../../../shared/domain/sheetFiles.ts';
 import { useImportStore } from './importStore.ts';
 
-export const acceptedSheetTypes = '.csv,.tsv,.txt,.xlsx,.xls';
+const acceptedSheetTypes = SHEET_EXTENSIONS.map((extension) => `.${extension}`).join(',');
 
 interface Props {
   className?: string;

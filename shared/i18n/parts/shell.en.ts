@@ -1,5 +1,17 @@
 // English messages of the shell screens (merged into ../en.ts).
 export const shellEn = {
+  'menu.file': 'File',
+  'menu.openSheet': 'Open a sheet…',
+  'menu.openSheetTitle': 'Open a sheet of prompts',
+  'menu.sheets': 'Spreadsheets',
+  'menu.closeWindow': 'Close window',
+  'menu.quit': 'Quit Genvid',
+  'menu.edit': 'Edit',
+  'menu.view': 'View',
+  'menu.window': 'Window',
+  'offline.title': '{provider} cannot be reached (since {since}).',
+  'offline.body': 'Runs on it wait, and go on by themselves when it answers again; nothing is lost or sent twice. Next check at {next}.',
+  'offline.detail': '({detail})',
   'nav.label': 'Sections',
   'batch.missing': 'This batch no longer exists.',
   'batchBar.label': 'Batch controls',

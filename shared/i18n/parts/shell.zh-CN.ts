@@ -2,6 +2,18 @@ import type { shellEn } from './shell.en.ts';
 
 // 简体中文 for the shell screens: exactly the keys of shell.en.ts.
 export const shellZhCN: Record<keyof typeof shellEn, string> = {
+  'menu.file': '文件',
+  'menu.openSheet': '打开表格…',
+  'menu.openSheetTitle': '打开提示词表格',
+  'menu.sheets': '表格文件',
+  'menu.closeWindow': '关闭窗口',
+  'menu.quit': '退出 Genvid',
+  'menu.edit': '编辑',
+  'menu.view': '视图',
+  'menu.window': '窗口',
+  'offline.title': '无法连接 {provider}（自 {since} 起）。',
+  'offline.body': '使用它的任务正在等待，恢复连接后会自动继续；不会丢失，也不会重复提交。下次检查时间 {next}。',
+  'offline.detail': '（{detail}）',
   'nav.label': '栏目',
   'batch.missing': '该批次已不存在。',
   'batchBar.label': '批次操作',

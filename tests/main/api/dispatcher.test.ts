@@ -32,6 +32,7 @@ describe('the dispatcher', () => {
       setProviderKey: () => ({ provider: 'kie', key: 'kie-test-key-1234' }),
       clearProviderKey: () => ({ provider: 'kie' }),
       testConnection: () => ({ provider: 'sandbox' }),
+      getConnectivity: () => undefined,
       listModels: () => ({ provider: 'kie' }),
       getBatch: () => ({ batchId }),
       planBatch: () => ({ batchId, provider: 'sandbox', concurrency: { profile: 'pro' } }),

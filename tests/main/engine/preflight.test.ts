@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planBatch } from '../../../main/engine/preflight.ts';
-import { budgetFor } from '../../../main/engine/rateLimiter.ts';
 import { loadCatalog } from '../../../main/providers/catalog/loadCatalog.ts';
-import { createAdapter } from '../../../main/providers/registry.ts';
 import { ENGINE_KEY, engineHarness, seedRows } from '../../helpers/engineHarness.ts';
+import { providerAt } from '../../../main/providers/connections.ts';
 
 describe('the batch plan before Start', () => {
   it('prices every video, checks the balance and caps, and flags duplicates and rows that cannot run', async () => {
@@ -15,7 +14,7 @@ describe('the batch plan before Start', () => {
       { prompt: 'an owl', resolution: '1080p', durationS: 10 },
       { prompt: 'old', model: 'sora-2' },
     ]);
-    const handle = { adapter: createAdapter('kie', { baseUrl: h.sim.baseUrls.kie, apiKey: ENGINE_KEY }), catalogProvider: 'kie' as const, budget: budgetFor('kie', h.clock) };
+    const handle = providerAt('kie', h.sim.baseUrls.kie, ENGINE_KEY, h.clock);
     const plan = await planBatch({ store: h.store, catalog: loadCatalog().catalog, handle, batchId, options: { concurrency: { profile: 'pro' }, caps: { batchMicros: 1_000_000_000 } }, now: h.clock.now() });
     expect(plan.rows).toBe(5);
     expect(plan.videos).toBe(6);

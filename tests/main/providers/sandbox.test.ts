@@ -36,6 +36,6 @@ describe('the Sandbox provider', () => {
     const adapter = await core.sandbox.adapter();
     await core.close();
     const kling = core.catalog.get('kie', 'kling-3.0')!;
-    await expect(adapter.submit(kling, resolveRequest(kling, { prompt: 'x' }))).rejects.toMatchObject({ kind: 'transient' });
+    await expect(adapter.submit(kling, resolveRequest(kling, { prompt: 'x' }))).rejects.toMatchObject({ kind: 'unreachable' });
   });
 });
