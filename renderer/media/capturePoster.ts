@@ -1,6 +1,8 @@
 /** The still's size: twice the grid thumbnail's 56×32 CSS pixels, for high-density screens. */
 const WIDTH = 112;
 const HEIGHT = 64;
+/** A video that neither loads nor fails in this long (a stalled read) gives up its slot in the queue. */
+const GIVE_UP_MS = 15_000;
 
 /**
  * Draws one frame of the video at `src` into a small JPEG (as a data: URL), cropped to fill like `object-fit: cover`.
@@ -40,6 +42,7 @@ export async function capturePoster(src: string): Promise<string> {
 function settle(video: HTMLVideoElement, event: 'loadeddata' | 'seeked'): Promise<void> {
   return new Promise((resolve, reject) => {
     const done = (error?: Error) => {
+      clearTimeout(timer);
       video.removeEventListener(event, onEvent);
       video.removeEventListener('error', onError);
       if (error) reject(error);
@@ -47,6 +50,7 @@ function settle(video: HTMLVideoElement, event: 'loadeddata' | 'seeked'): Promis
     };
     const onEvent = () => done();
     const onError = () => done(new Error(video.error?.message || 'The video could not be read.'));
+    const timer = setTimeout(() => done(new Error('The video did not load in time.')), GIVE_UP_MS);
     video.addEventListener(event, onEvent);
     video.addEventListener('error', onError);
   });

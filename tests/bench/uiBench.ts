@@ -1,5 +1,5 @@
 // The renderer benchmark: `npm run bench:ui [-- --rows N] [-- --in-flight N] [-- --seconds S]
-// [-- --pace real|fast] [-- --trace FILE]`.
+// [-- --pace real|fast] [-- --input script|wheel] [-- --trace FILE]`.
 // A 10,000-row batch runs on the Sandbox behind browser mode, exactly as a creator's machine runs
 // it. The engine's clock runs 25× fast until 500 jobs are in flight (the provider's 20 creates per
 // 10 s would otherwise take four minutes to get there), then, with `--pace real` (the default), at
@@ -8,7 +8,9 @@
 // duration (requestAnimationFrame deltas) and every update message the engine pushes. It prints
 // frame-time percentiles, the most messages in any second, where the page's main thread spent the
 // time, and the CPU the engine's process and Chromium used. `--in-flight 0` scrolls a batch that
-// is not running. `--trace FILE` saves a Chrome trace of the scroll.
+// is not running. `--input wheel` scrolls with the mouse wheel instead of setting scrollTop, and
+// adds the display's frame times and Chrome's dropped and missing-content frame counts from a
+// trace. `--trace FILE` saves the Chrome trace of the scroll.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +22,7 @@ import { openCore } from '../../main/core.ts';
 import { startBrowserMode } from '../../main/web/browserMode.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { seedRows } from '../helpers/engineHarness.ts';
+import { compositorFrames } from './compositorFrames.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +30,7 @@ const { values } = parseArgs({
     'in-flight': { type: 'string', default: '500' },
     seconds: { type: 'string', default: '20' },
     pace: { type: 'string', default: 'real' },
+    input: { type: 'string', default: 'script' },
     trace: { type: 'string' },
   },
 });
@@ -34,6 +38,8 @@ const rows = Number(values.rows);
 const inFlightTarget = Number(values['in-flight']);
 const seconds = Number(values.seconds);
 if (values.pace !== 'real' && values.pace !== 'fast') throw new Error(`--pace is real or fast, not "${values.pace}"`);
+if (values.input !== 'script' && values.input !== 'wheel') throw new Error(`--input is script or wheel, not "${values.input}"`);
+const byWheel = values.input === 'wheel';
 const RAMP_SPEED = 25;
 
 const clock = rampClock(RAMP_SPEED);
@@ -92,8 +98,10 @@ try {
   const metricsBefore = await pageMetrics(cdp);
   const cpuBefore = process.cpuUsage();
   const browserCpuBefore = browserCpuMs();
-  if (values.trace) await browser.startTracing(page, { path: values.trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'viz'] });
-  const frames = await page.evaluate(async (durationMs) => {
+  // With the wheel, Chrome's own account of the display's frames is read from a trace.
+  const traceFile = values.trace ?? (byWheel ? join(dataDir, 'scroll-trace.json') : undefined);
+  if (traceFile) await browser.startTracing(page, { path: traceFile, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'viz', 'benchmark', 'graphics.pipeline'] });
+  const framesInPage = page.evaluate(async ({ durationMs, scrollByScript }) => {
     // This runs in the page: its globals, typed here by hand (the Node project has no DOM types).
     type Scrollable = { scrollTop: number; clientHeight: number; scrollHeight: number };
     const web = globalThis as unknown as { document: { querySelector(selector: string): Scrollable }; requestAnimationFrame(step: (now: number) => void): void };
@@ -107,18 +115,22 @@ try {
       const step = (now: number) => {
         deltas.push(now - last);
         last = now;
-        // About a screen a second, the way a person flicks through a long sheet; back up at the end.
-        if (grid.scrollTop + grid.clientHeight >= grid.scrollHeight - 2) direction = -1;
-        else if (grid.scrollTop <= 0) direction = 1;
-        grid.scrollTop += direction * 40;
+        if (scrollByScript) {
+          // About a screen a second, the way a person flicks through a long sheet; back up at the end.
+          if (grid.scrollTop + grid.clientHeight >= grid.scrollHeight - 2) direction = -1;
+          else if (grid.scrollTop <= 0) direction = 1;
+          grid.scrollTop += direction * 40;
+        }
         if (now < end) requestAnimationFrame(step);
         else resolve();
       };
       requestAnimationFrame(step);
     });
     return deltas.slice(1);
-  }, seconds * 1000);
-  if (values.trace) await browser.stopTracing();
+  }, { durationMs: seconds * 1000, scrollByScript: !byWheel });
+  if (byWheel) await scrollByWheel(cdp, Date.now() + seconds * 1000);
+  const frames = await framesInPage;
+  if (traceFile) await browser.stopTracing();
   const cpu = process.cpuUsage(cpuBefore);
   const browserCpu = browserCpuMs() - browserCpuBefore;
   const metricsAfter = await pageMetrics(cdp);
@@ -140,6 +152,7 @@ try {
     updateMessagesPerSecondMax: Math.max(0, ...perSecond),
     // Where the page's main thread went while scrolling: wall time in tasks and by kind, and the
     // CPU it actually got (less than the wall time when the machine has no core to spare).
+    ...(byWheel && traceFile ? { wheel: compositorFrames(traceFile) } : {}),
     pageMainThreadMs: { tasks: pageMs('TaskDuration'), cpu: pageMs('ThreadTime'), script: pageMs('ScriptDuration'), layout: pageMs('LayoutDuration'), style: pageMs('RecalcStyleDuration') },
     engineProcessCpuMs: (cpu.user + cpu.system) / 1000,
     browserCpuMs: browserCpu,
@@ -150,6 +163,22 @@ try {
   await server.close();
   await core.close();
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * Scrolls the grid with the mouse wheel as Chrome's own smoothness benchmarks do (synthesized
+ * gestures through the input pipeline, so the compositor scrolls and the page follows), 2,400 px a
+ * second like the scripted scroll, turning back at either end, until `until`.
+ */
+async function scrollByWheel(cdp: CDPSession, until: number): Promise<void> {
+  let down = true;
+  while (Date.now() < until) {
+    await cdp.send('Input.synthesizeScrollGesture', { x: 700, y: 600, yDistance: down ? -1_200 : 1_200, speed: 2_400, gestureSourceType: 'mouse', preventFling: true });
+    const { result } = await cdp.send('Runtime.evaluate', { expression: `(() => { const grid = document.querySelector('[data-testid="batch-grid"]'); return [grid.scrollTop, grid.scrollHeight - grid.clientHeight]; })()`, returnByValue: true });
+    const [top, max] = result.value as [number, number];
+    if (top >= max - 2) down = false;
+    else if (top <= 0) down = true;
+  }
 }
 
 /** The page's performance counters (seconds and counts), from the DevTools protocol. */
