@@ -42,6 +42,16 @@ export async function driveBatch(core: GenvidCore, run: BatchRun, batchId: numbe
     lastLine = line;
   };
   const timer = setInterval(render, context.interactive ? TERMINAL_EVERY_MS : LOG_EVERY_MS);
+  // An outage makes the run wait, not fail: say so, or a waiting run looks stuck.
+  const stopTellingOutages = core.events.subscribe((message) => {
+    if (message.name !== 'connectivity') return;
+    const { outages } = message.payload;
+    const time = (ms: number) => new Date(ms).toLocaleTimeString(context.locale);
+    const said = outages.length === 0
+      ? translate(context.locale, 'cli.reachable')
+      : outages.map((outage) => translate(context.locale, 'cli.unreachable', { provider: translate(context.locale, `provider.${outage.provider}`), since: time(outage.since), next: time(outage.nextCheckAt) })).join('\n');
+    context.err(`${context.interactive ? '\r\x1b[2K' : ''}${said}\n`);
+  });
   let finishPause: (() => void) | undefined;
   const paused = new Promise<void>((resolve) => (finishPause = resolve));
   const onSigint = () => {
@@ -60,6 +70,7 @@ export async function driveBatch(core: GenvidCore, run: BatchRun, batchId: numbe
     await Promise.race([run.settled(), paused]);
   } finally {
     clearInterval(timer);
+    stopTellingOutages();
     process.off('SIGINT', onSigint);
   }
   render(true);

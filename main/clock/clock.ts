@@ -20,15 +20,28 @@ export const systemClock: Clock = {
 /**
  * Virtual time running `speed` times faster than real time, so that a 3-minute generation takes
  * 300 ms at speed 600. Rate limits, generation times, polls and link lifetimes all run on it.
+ * `setSpeed` changes the pace from now on (a benchmark ramps up fast, then measures at real time);
+ * a timer already set keeps the pace it was set at.
  */
-export function scaledClock(speed: number, start = Date.now()): Clock {
-  if (!(speed > 0)) throw new Error(`speed must be above 0, not ${speed}`);
-  const realStart = performance.now();
+export function scaledClock(speed: number, start = Date.now()): Clock & { setSpeed(speed: number): void } {
+  const checked = (value: number) => {
+    if (!(value > 0)) throw new Error(`speed must be above 0, not ${value}`);
+    return value;
+  };
+  let rate = checked(speed);
+  let realAtChange = performance.now();
+  let timeAtChange = start;
+  const now = () => timeAtChange + (performance.now() - realAtChange) * rate;
   return {
-    now: () => start + (performance.now() - realStart) * speed,
+    now,
     setTimer(fn, delayMs) {
-      const handle = setTimeout(fn, Math.max(0, delayMs) / speed);
+      const handle = setTimeout(fn, Math.max(0, delayMs) / rate);
       return () => clearTimeout(handle);
+    },
+    setSpeed(next) {
+      timeAtChange = now();
+      realAtChange = performance.now();
+      rate = checked(next);
     },
   };
 }

@@ -35,6 +35,11 @@ interface Job {
   state: TakeState;
   attemptsInRun: number;
   enqueuedAt: number;
+  /**
+   * Aborted when the job is no longer wanted before it was sent (cancelled, or replaced by a
+   * re-run's job): a wait for the provider or for the rate budget ends at once, and nothing is sent.
+   */
+  withdrawn: AbortController;
 }
 
 /** Shared by every run of an engine: one poll scheduler, one download queue, one history. */
@@ -64,6 +69,8 @@ export class BatchRun {
   private handle!: ProviderHandle;
   private reachability!: Reachability;
   private stopWatchingReachability: (() => void) | undefined;
+  /** This run saw the outage start, so it also says in its log when it ends. */
+  private noticedOutage = false;
   private policy: PollPolicy;
   private readonly jobs = new Map<string, Job>();
   private readonly takesByRow = new Map<number, Job[]>();
@@ -110,7 +117,9 @@ export class BatchRun {
     this.handle = await this.deps.provider(this.options.provider, this.options.baseUrl);
     this.reachability = this.shared.reachabilityOf(this.handle, this.options.provider);
     this.stopWatchingReachability = this.reachability.subscribe((outage) => {
-      if (!outage) this.log('info', 'system', 'provider.reachable', 'the provider answers again; waiting work goes on');
+      if (outage || !this.noticedOutage) return;
+      this.noticedOutage = false;
+      this.log('info', 'system', 'provider.reachable', 'the provider answers again; waiting work goes on');
     });
     const store = this.deps.store;
     this.buildJobs();
@@ -155,7 +164,7 @@ export class BatchRun {
     if (this.cancelled) return;
     this.cancelled = true;
     this.lanes.clear();
-    for (const job of this.jobs.values()) if (job.state === 'queued' || job.state === 'paused') this.setTake(job, 'cancelled');
+    for (const job of this.jobs.values()) if (job.state === 'queued' || job.state === 'paused') this.withdraw(job);
     this.deps.store.jobs.setBatchStatus(this.batchId, 'cancelled');
     this.log('info', 'business', 'batch.cancelled', 'cancelled; jobs already submitted are still collected');
     this.checkFinished();
@@ -164,7 +173,7 @@ export class BatchRun {
   /** Cancels takes of these rows that have not been submitted yet. */
   cancelRows(rowIds: readonly number[]): void {
     for (const rowId of rowIds) {
-      for (const job of this.takesByRow.get(rowId) ?? []) if (job.state === 'queued' || job.state === 'paused') this.setTake(job, 'cancelled');
+      for (const job of this.takesByRow.get(rowId) ?? []) if (job.state === 'queued' || job.state === 'paused') this.withdraw(job);
     }
     this.checkFinished();
   }
@@ -248,9 +257,12 @@ export class BatchRun {
         state,
         attemptsInRun: countable(inRun),
         enqueuedAt: this.deps.clock.now(),
+        withdrawn: new AbortController(),
       };
       this.shared.stats.load(job.classKey, this.deps.store.jobs.generationSamples(job.classKey));
       jobs.push(job);
+      // A re-run replaces the take's job: the old one, if still waiting to be sent, must never be.
+      this.jobs.get(job.id)?.withdrawn.abort();
       this.jobs.set(job.id, job);
     }
     this.takesByRow.set(row.rowId, jobs);
@@ -372,11 +384,16 @@ export class BatchRun {
     if ((job.state !== 'queued' && job.state !== 'paused') || this.cancelled || this.stopping.signal.aborted) return;
     if (this.paused) return this.putBack(job, 0);
     let createDone: () => void = () => {};
+    const waiting = AbortSignal.any([this.stopping.signal, job.withdrawn.signal]);
     try {
       // While the provider cannot be reached, the job waits here in its slot, spending nothing.
-      await this.reachability.whenReachable(this.stopping.signal);
-      createDone = (await this.handle.budget.creates?.acquire(this.priorityOf(job), this.stopping.signal)) ?? createDone;
+      await this.reachability.whenReachable(waiting);
+      createDone = (await this.handle.budget.creates?.acquire(this.priorityOf(job), waiting)) ?? createDone;
     } catch {
+      return;
+    }
+    if (job.withdrawn.signal.aborted) {
+      createDone();
       return;
     }
     if (this.paused || this.cancelled || (job.state as TakeState) !== 'queued') {
@@ -479,6 +496,7 @@ export class BatchRun {
 
   /** Returns a job to its lane, now or after a delay (a retry's backoff), releasing its slot. */
   private putBack(job: Job, delayMs: number): void {
+    if (job.withdrawn.signal.aborted) return;
     if (this.cancelled) {
       this.setTake(job, 'cancelled');
       return;
@@ -487,7 +505,7 @@ export class BatchRun {
     this.busy++;
     const requeue = () => {
       this.busy--;
-      if (job.state === 'queued' || job.state === 'paused') void this.enqueue(job);
+      if ((job.state === 'queued' || job.state === 'paused') && !job.withdrawn.signal.aborted) void this.enqueue(job);
       else this.checkFinished();
     };
     if (delayMs <= 0) queueMicrotask(requeue);
@@ -554,9 +572,10 @@ export class BatchRun {
           if (this.stopped) return finish();
           const failure = asProviderError(error, this.handle.catalogProvider);
           if (failure.kind === 'unreachable') {
-            // Asked again as soon as the provider answers (pollOnce waits for that first).
+            // Asked again once the provider answers (pollOnce waits for that), at the soonest in 2 s
+            // so that a flapping connection is not hammered.
             this.noteUnreachable(failure, job);
-            return plan(clock.now());
+            return plan(clock.now() + 2_000);
           }
           if (failure.kind === 'rate_limited') this.governor.recordRateLimited(clock.now());
           if (failure.kind === 'auth') this.pause({ kind: 'auth', detail: `the provider refused the API key: ${failure.detail}` });
@@ -609,18 +628,16 @@ export class BatchRun {
     const outputDir = this.options.outputDir;
     this.busy++;
     try {
+      // Waited out before taking one of the shared download slots, which other providers' videos need.
+      await this.reachability.whenReachable(this.stopping.signal);
       await this.shared.downloads.add(async () => {
         try {
           const file = await downloadVideo({
             open: async (offset, etag, signal) => {
-              // A try waits out an outage rather than spending itself on a connection that cannot be made.
+              // A try after a failure waits out an outage the provider's API is known to have. A
+              // failing video host is not reported as one: it is often another host (a CDN).
               await this.reachability.whenReachable(signal);
-              try {
-                return await this.handle.adapter.openDownload(task, url, { offset, ...(etag ? { etag } : {}), signal });
-              } catch (error) {
-                if (error instanceof ProviderError && error.kind === 'unreachable') this.noteUnreachable(error, job);
-                throw error;
-              }
+              return this.handle.adapter.openDownload(task, url, { offset, ...(etag ? { etag } : {}), signal });
             },
             partPath: this.partPath(attemptId),
             outputDir,
@@ -736,9 +753,16 @@ export class BatchRun {
     return null;
   }
 
-  /** Reports an outage; the run that notices it first says so in its log. */
+  /** A take not yet sent is no longer wanted: cancelled, and any wait of its job ends. */
+  private withdraw(job: Job): void {
+    job.withdrawn.abort();
+    this.setTake(job, 'cancelled');
+  }
+
+  /** Reports an outage; the run that notices it first says so in its log (and when it ends). */
   private noteUnreachable(error: ProviderError, job: Job): void {
     if (this.reachability.reportUnreachable(error.detail)) {
+      this.noticedOutage = true;
       this.log('warn', 'system', 'provider.unreachable', `the provider cannot be reached (${error.detail}); work waits and goes on by itself when it answers`, job.row.rowId);
     }
   }

@@ -18,6 +18,8 @@ const MAX_CHECK_MS = 30_000;
  */
 export class Reachability {
   private outage: Outage | null = null;
+  /** Counts outages, so that a check still out when one ends cannot act on the next. */
+  private outageNumber = 0;
   private checkDelayMs = FIRST_CHECK_MS;
   private cancelCheck: (() => void) | undefined;
   private waiters = new Set<() => void>();
@@ -56,6 +58,7 @@ export class Reachability {
       return false;
     }
     this.checkDelayMs = FIRST_CHECK_MS;
+    this.outageNumber += 1;
     this.outage = { provider: this.provider, since: this.clock.now(), detail, nextCheckAt: 0 };
     this.planCheck();
     return true;
@@ -63,7 +66,7 @@ export class Reachability {
 
   /** A request got an answer: whatever the outage was, it is over. */
   reportReachable(): void {
-    if (!this.outage) return;
+    if (!this.outage || this.stopped) return;
     this.cancelCheck?.();
     this.cancelCheck = undefined;
     this.outage = null;
@@ -102,15 +105,17 @@ export class Reachability {
     const delay = this.checkDelayMs;
     this.checkDelayMs = Math.min(MAX_CHECK_MS, this.checkDelayMs * 2);
     this.outage = { ...this.outage, nextCheckAt: this.clock.now() + delay };
-    this.cancelCheck = this.clock.setTimer(() => void this.check(), delay);
+    const outageNumber = this.outageNumber;
+    this.cancelCheck = this.clock.setTimer(() => void this.check(outageNumber), delay);
     this.tell();
   }
 
-  private async check(): Promise<void> {
+  private async check(outageNumber: number): Promise<void> {
     try {
       await this.probe();
-      this.reportReachable();
+      if (outageNumber === this.outageNumber) this.reportReachable();
     } catch (error) {
+      if (outageNumber !== this.outageNumber || this.stopped) return;
       // Anything but a failed connection or a timeout is an answer, and so the end of the outage.
       if (error instanceof ProviderError && (error.kind === 'unreachable' || error.kind === 'transient')) {
         if (this.outage) this.outage = { ...this.outage, detail: error.detail };

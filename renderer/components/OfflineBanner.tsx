@@ -13,8 +13,9 @@ export function OfflineBanner(props: { outages: Outage[] }) {
   const time = dateTimeFormat(locale, { timeStyle: 'medium' });
   return (
     <div className="offline-banner" role="status" data-testid="offline-banner">
-      {props.outages.map((outage) => (
-        <p key={outage.provider} data-provider={outage.provider}>
+      {/* One provider can be out at two addresses (batches sent to a gateway and to the provider). */}
+      {props.outages.map((outage, index) => (
+        <p key={`${outage.provider}-${index}`} data-provider={outage.provider}>
           <strong>{t('offline.title', { provider: t(`provider.${outage.provider}`), since: time.format(outage.since) })}</strong>{' '}
           {t('offline.body', { next: time.format(outage.nextCheckAt) })}{' '}
           <span className="muted small" title={outage.detail}>

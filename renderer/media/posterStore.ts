@@ -22,7 +22,8 @@ export class PosterStore {
   private readonly listeners = new Map<number, Set<() => void>>();
   /** Waiting requests, newest last; each is an attempt id and how many want it. */
   private readonly waiting = new Map<number, number>();
-  private running = 0;
+  /** Being captured now: asked for again, they are not captured twice (their listeners are told). */
+  private readonly capturing = new Set<number>();
 
   constructor(capture: CapturePoster) {
     this.capture = capture;
@@ -45,7 +46,7 @@ export class PosterStore {
 
   /** Asks for this attempt's poster; the returned function withdraws the request if not yet started. */
   request(attemptId: number): () => void {
-    if (this.posters.has(attemptId)) return () => undefined;
+    if (this.posters.has(attemptId) || this.capturing.has(attemptId)) return () => undefined;
     // Re-inserting moves the request to the newest end.
     const wanted = (this.waiting.get(attemptId) ?? 0) + 1;
     this.waiting.delete(attemptId);
@@ -62,12 +63,12 @@ export class PosterStore {
   }
 
   private pump(): void {
-    while (this.running < PARALLEL && this.waiting.size > 0) {
+    while (this.capturing.size < PARALLEL && this.waiting.size > 0) {
       const attemptId = [...this.waiting.keys()].at(-1)!;
       this.waiting.delete(attemptId);
-      this.running += 1;
+      this.capturing.add(attemptId);
       void this.make(attemptId).finally(() => {
-        this.running -= 1;
+        this.capturing.delete(attemptId);
         this.pump();
       });
     }

@@ -135,6 +135,8 @@ export const en = {
   'cli.confirmStart': 'Start this batch?',
   'cli.notStarted': 'Not started; nothing was imported or spent.',
   'cli.started': 'Batch {batch} started; videos go to {dir}',
+  'cli.unreachable': '{provider} cannot be reached (since {since}); the run waits and goes on by itself when it answers. Next check at {next}. Ctrl-C pauses.',
+  'cli.reachable': 'The provider answers again; the run goes on.',
   'cli.pausing': 'Pausing: no new videos will be started. Waiting for requests already sent… (Ctrl-C again to stop at once)',
   'cli.stoppingNow': 'Stopping now; `genvid resume` picks up whatever was in progress.',
   'cli.paused': 'Paused batch {batch}. {inFlight} video(s) are still being made by the provider; `genvid resume {batch}` collects them and carries on.',

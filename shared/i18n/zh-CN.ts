@@ -133,6 +133,8 @@ export const zhCN = {
   'cli.confirmStart': '开始运行此批次？',
   'cli.notStarted': '未开始；没有导入任何内容，也没有产生费用。',
   'cli.started': '批次 {batch} 已开始；视频保存到 {dir}',
+  'cli.unreachable': '无法连接 {provider}（自 {since} 起）；任务在等待，恢复连接后会自动继续。下次检查时间 {next}。按 Ctrl-C 可暂停。',
+  'cli.reachable': '服务商已恢复响应，任务继续。',
   'cli.pausing': '正在暂停：不再提交新视频。正在等待已发出的请求……（再按一次 Ctrl-C 立即退出）',
   'cli.stoppingNow': '立即退出；`genvid resume` 会接着处理进行中的任务。',
   'cli.paused': '批次 {batch} 已暂停。服务商仍在生成 {inFlight} 个视频；`genvid resume {batch}` 会取回它们并继续。',

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { CDPSession } from 'playwright';
-import type { Clock } from '../../main/clock/clock.ts';
+import { scaledClock } from '../../main/clock/clock.ts';
 import { openCore } from '../../main/core.ts';
 import { startBrowserMode } from '../../main/web/browserMode.ts';
 import { launchChromium } from '../helpers/chromium.ts';
@@ -42,7 +42,7 @@ if (values.input !== 'script' && values.input !== 'wheel') throw new Error(`--in
 const byWheel = values.input === 'wheel';
 const RAMP_SPEED = 25;
 
-const clock = rampClock(RAMP_SPEED);
+const clock = scaledClock(RAMP_SPEED);
 const dataDir = mkdtempSync(join(tmpdir(), 'genvid-uibench-'));
 const core = openCore({ dataDir, shell: 'browser', locale: 'en-US', clock, sandboxSpeed: 1 });
 await core.dispatch('updateSettings', { outputDir: join(dataDir, 'videos') });
@@ -89,7 +89,7 @@ try {
 
   const rampStart = Date.now();
   while (inFlight() < inFlightTarget * 0.9 && Date.now() - rampStart < 120_000) await new Promise((resolve) => setTimeout(resolve, 500));
-  if (values.pace === 'real') clock.toRealTime();
+  if (values.pace === 'real') clock.setSpeed(1);
   const inFlightAtStart = inFlight();
   const doneAtStart = core.store.batches.statusCounts(batchId).done ?? 0;
 
@@ -188,35 +188,12 @@ async function pageMetrics(cdp: CDPSession): Promise<Record<string, number>> {
 }
 
 /**
- * Time `speed` times faster than real time until `toRealTime()`, then real time, continuing from
- * where it was. A timer set before the switch fires early by the old speed, which only makes a
- * poll come sooner.
- */
-function rampClock(speed: number): Clock & { toRealTime(): void } {
-  let rate = speed;
-  let realAtSwitch = performance.now();
-  let timeAtSwitch = Date.now();
-  const now = () => timeAtSwitch + (performance.now() - realAtSwitch) * rate;
-  return {
-    now,
-    setTimer(fn, delayMs) {
-      const handle = setTimeout(fn, Math.max(0, delayMs) / rate);
-      return () => clearTimeout(handle);
-    },
-    toRealTime() {
-      timeAtSwitch = now();
-      realAtSwitch = performance.now();
-      rate = 1;
-    },
-  };
-}
-
-/**
- * CPU used so far by every Chromium process (Linux `/proc`; user + system clock ticks, 100 a second):
- * rendering without a GPU competes with the page's main thread for the same cores.
+ * CPU used so far by the Chromium this benchmark launched (its processes descend from this one;
+ * Linux `/proc`, user + system clock ticks at 100 a second): rendering without a GPU competes with
+ * the page's main thread for the same cores.
  */
 function browserCpuMs(): number {
-  let ticks = 0;
+  const processes = new Map<number, { parent: number; chromium: boolean; ticks: number }>();
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     let stat: string;
     try {
@@ -224,10 +201,15 @@ function browserCpuMs(): number {
     } catch {
       continue; // The process ended while we looked.
     }
-    if (!/^\d+ \((chromium|chrome)/.test(stat)) continue;
-    // Fields after the command name: utime and stime are the 12th and 13th.
+    // After the command name: state, parent pid, …; utime and stime are the 12th and 13th fields.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]);
+    processes.set(Number(pid), { parent: Number(fields[1]), chromium: /^\d+ \((chromium|chrome)/.test(stat), ticks: Number(fields[11]) + Number(fields[12]) });
   }
+  const ours = (pid: number): boolean => {
+    for (let parent = processes.get(pid)?.parent; parent !== undefined && parent > 1; parent = processes.get(parent)?.parent) if (parent === process.pid) return true;
+    return false;
+  };
+  let ticks = 0;
+  for (const [pid, info] of processes) if (info.chromium && ours(pid)) ticks += info.ticks;
   return ticks * 10;
 }

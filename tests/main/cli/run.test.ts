@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { loadCatalog } from '../../../main/providers/catalog/loadCatalog.ts';
+import { startSimulator } from '../../../main/simulator/server.ts';
 import { runCli, spawnCli } from '../../helpers/cli.ts';
 import { looksLikeMp4 } from '../../helpers/simulator.ts';
 import { tempDir } from '../../helpers/tempDir.ts';
@@ -212,5 +214,37 @@ describe('genvid sim and --debug', () => {
     const debug = await runCli(['status', '1', '--data-dir', tempDir(), '--debug']);
     expect(debug.code).toBe(2);
     expect(debug.stderr).toMatch(/CliError: There is no Genvid data in .*\n\s+at /);
+  });
+});
+
+describe('genvid run while the provider cannot be reached', { timeout: 90_000 }, () => {
+  it('says so and waits, then goes on by itself and finishes when the provider answers', async () => {
+    // KIE's API, served by the simulator in this process so the test can take it off the network;
+    // its videos take 3-6 s, with the catalog saying so.
+    const data = tempDir();
+    const fastModels = ['kling-3.0', 'veo-3.1-fast', 'seedance-2', 'wan-2.7'].map((id) => ({ provider: 'kie', id, timing: { rules: [{ minS: 3, maxS: 6 }], source: 'test' } }));
+    writeFileSync(join(data, 'catalog.json'), JSON.stringify({ catalogVersion: 'test', models: fastModels }));
+    const kie = await startSimulator({ keys: ['cli-key'], catalog: loadCatalog(join(data, 'catalog.json')).catalog });
+    onTestFinished(() => kie.close());
+    await kie.setOnline(false);
+
+    const child = spawnCli(['run', sample, '--provider', 'kie', '--base-url', kie.url, '--yes', '--out', join(data, 'out'), '--data-dir', data], { GENVID_KIE_KEY: 'cli-key' });
+    let stderr = '';
+    const told = (text: string) => new Promise<void>((resolve) => {
+      const check = () => (stderr.includes(text) ? resolve() : child.stderr!.once('data', check));
+      check();
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await told('KIE cannot be reached');
+    expect(stderr).toMatch(/KIE cannot be reached \(since .+\); the run waits and goes on by itself when it answers\. Next check at .+\. Ctrl-C pauses\./);
+    expect(kie.world.allTasks()).toHaveLength(0);
+
+    await kie.setOnline(true);
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(stderr).toContain('The provider answers again; the run goes on.');
+    expect(code).toBe(0);
+    // Every video made once, none failed for the wait.
+    expect(kie.world.stats().tasksCreated['cli-key']).toBe(7);
+    expect(readdirSync(join(data, 'out')).filter((name) => name.endsWith('.mp4'))).toHaveLength(7);
   });
 });

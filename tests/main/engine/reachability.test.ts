@@ -58,4 +58,25 @@ describe('Reachability', () => {
     await clock.advanceAndRun(4_000);
     expect(reachability.reachable).toBe(true);
   });
+
+  it('ignores a check still out when its outage ended and another began, and stays quiet once stopped', async () => {
+    let failFirst: (error: Error) => void = () => undefined;
+    const firstCheck = () => new Promise<void>((_, reject) => (failFirst = reject));
+    const { clock, probes, told, reachability } = setup([firstCheck]);
+    reachability.reportUnreachable('could not connect');
+    await clock.advanceAndRun(2_000);
+    expect(probes).toHaveLength(1);
+    // The outage ends (a request got through) and another starts while that check is still out.
+    reachability.reportReachable();
+    reachability.reportUnreachable('again');
+    failFirst(refused());
+    await clock.advanceAndRun(0);
+    // Only the new outage's check is planned: one more check in 2 s, not two.
+    await clock.advanceAndRun(2_000);
+    expect(probes).toHaveLength(2);
+    reachability.stop();
+    const toldBefore = told.length;
+    reachability.reportReachable();
+    expect(told).toHaveLength(toldBefore);
+  });
 });

@@ -57,6 +57,20 @@ describe('PosterStore', () => {
     expect(capture.asked).toEqual([1, 2, 4]);
   });
 
+  it('does not capture a still again that is being captured when it is asked for again', async () => {
+    const capture = manualCapture();
+    const store = new PosterStore(capture.capture);
+    const told: string[] = [];
+    store.subscribe(1, () => told.push('shown'));
+    const withdraw = store.request(1);
+    withdraw();
+    // Scrolled out and back in while the capture runs.
+    store.request(1);
+    await capture.finish(1);
+    expect(capture.asked).toEqual([1]);
+    expect(told).toEqual(['shown']);
+  });
+
   it('remembers a video it could not read, and never asks for the same still twice', async () => {
     const capture = manualCapture();
     const store = new PosterStore(capture.capture);
