@@ -10,10 +10,10 @@ const FIRST_CHECK_MS = 2_000;
 const MAX_CHECK_MS = 30_000;
 
 /**
- * Whether one provider can be reached. Any request that cannot connect reports an outage; while it
- * lasts, new creates, status queries and downloads wait here instead of failing (and using up
- * their attempts), and a cheap request checks, backing off, until something answers. Then every
- * waiter goes on at once. Nothing is sent twice: a create waits before it is sent, and only a
+ * Whether one provider can be reached. A create or status query that cannot connect reports an
+ * outage; while it lasts, creates, status queries and downloads wait here instead of failing (and
+ * using up their attempts), and a cheap request checks, backing off, until something answers. Then
+ * every waiter goes on at once. Nothing is sent twice: a create waits before it is sent, and only a
  * request that never left is reported as an outage.
  */
 export class Reachability {
