@@ -65,7 +65,8 @@ const SELECT_VIEW = `SELECT r.id, r.batch_id, r.row_number, r.status, r.prompt, 
                 -- A duplicate that reused a done row's video plays that row's attempt.
                 (SELECT a.id FROM attempts a WHERE a.row_id = r.duplicate_of AND a.file_path = r.output_path ORDER BY a.id DESC LIMIT 1)
               ) END AS output_attempt_id,
-              (SELECT count(*) FROM attempts a WHERE a.row_id = r.id) AS attempt_count,
+              -- A create refused before it left (the provider unreachable) is on record, but was no try.
+              (SELECT count(*) FROM attempts a WHERE a.row_id = r.id AND a.error_class IS NOT 'unreachable') AS attempt_count,
               (SELECT sum(l.amount_micros) FROM ledger l JOIN attempts a ON a.id = l.attempt_id
                 WHERE a.row_id = r.id AND l.kind = 'settle') AS cost_micros
          FROM rows r`;

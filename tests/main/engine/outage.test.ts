@@ -71,6 +71,8 @@ describe('the engine when the provider cannot be reached', { timeout: 60_000 }, 
     expect(refused.length).toBeGreaterThanOrEqual(1);
     for (const attempt of refused) expect(attempt).toMatchObject({ status: 'failed', taskRefJson: null });
     expect(rows.map((row) => h.store.rows.view(row.rowId)?.errorMessage)).toEqual([null, null, null]);
+    // The grid's attempt count is of creates that left: one each.
+    expect(rows.map((row) => h.store.rows.view(row.rowId)?.attemptCount)).toEqual([1, 1, 1]);
     expect(h.store.ledger.violations()).toEqual([]);
   });
 
