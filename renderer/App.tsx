@@ -15,6 +15,7 @@ import { useLocale, useT } from './i18n/useT.ts';
 import { useAppStore } from './store/appStore.ts';
 import { useRowsStore } from './store/rowsStore.ts';
 import type { ApiErrorCode } from '../shared/contract/errors.ts';
+import { RetryBanner } from './components/RetryBanner.tsx';
 
 export function App() {
   const api = useApi();
@@ -46,12 +47,7 @@ export function App() {
       <main className={view.kind === 'batch' ? 'app-main app-main-full' : 'app-main'}>
         {load.kind === 'loading' && <p className="muted">{t('app.loading')}</p>}
         {load.kind === 'failed' && (
-          <div className="error-banner" role="alert">
-            <p>{t(`error.${load.code as ApiErrorCode}`, { details: load.message })}</p>
-            <button type="button" onClick={() => void useAppStore.getState().start(api)}>
-              {t('error.retry')}
-            </button>
-          </div>
+          <RetryBanner message={t(`error.${load.code as ApiErrorCode}`, { details: load.message })} onRetry={() => void useAppStore.getState().start(api)} />
         )}
         {load.kind === 'ready' && view.kind === 'batches' && <BatchesList />}
         {load.kind === 'ready' && view.kind === 'batch' && <BatchView key={view.batchId} batchId={view.batchId} />}

@@ -1,10 +1,11 @@
 import { useApi } from '../api/apiContext.ts';
-import { locales, type Locale } from '../../shared/i18n/locale.ts';
-import { ThemeSchema, type SettingsPatch, type Theme } from '../../shared/domain/settings.ts';
+import type { Locale } from '../../shared/i18n/locale.ts';
+import type { SettingsPatch, Theme } from '../../shared/domain/settings.ts';
 import { showToast } from './toastStore.ts';
 import { useT } from '../i18n/useT.ts';
 import { useAppStore, type View } from '../store/appStore.ts';
 import { OpenSheetButton } from '../features/import/ImportHost.tsx';
+import { LanguageOptions, ThemeOptions } from './ChoiceOptions.tsx';
 
 export function AppHeader() {
   const api = useApi();
@@ -52,11 +53,7 @@ export function AppHeader() {
               value={settings.language}
               onChange={(event) => change({ language: event.target.value as Locale })}
             >
-              {locales.map((locale) => (
-                <option key={locale} value={locale}>
-                  {t(`language.${locale}`)}
-                </option>
-              ))}
+              <LanguageOptions />
             </select>
           </label>
           <label>
@@ -66,11 +63,7 @@ export function AppHeader() {
               value={settings.theme}
               onChange={(event) => change({ theme: event.target.value as Theme })}
             >
-              {ThemeSchema.options.map((theme) => (
-                <option key={theme} value={theme}>
-                  {t(`settings.theme.${theme}`)}
-                </option>
-              ))}
+              <ThemeOptions />
             </select>
           </label>
         </div>

@@ -1,23 +1,15 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { Locator, Page } from 'playwright';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { openStore } from '../../main/db/store.ts';
 import { databaseFile } from '../../main/paths/dataDir.ts';
-import { launchChromium } from '../helpers/chromium.ts';
+import { screenshots, useChromium } from '../helpers/e2ePage.ts';
 import { seedBatch } from '../helpers/seed.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { startWebProcess } from '../helpers/webProcess.ts';
 
-const screenshots = join(process.cwd(), 'test-results', 'screenshots');
 const ROWS = 2000;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 
 /**
  * A batch of 2,000 rows that has run once on the Sandbox: every tenth row (3, 13, 23, …) failed
@@ -44,18 +36,8 @@ async function openBatch(): Promise<{ page: Page; grid: Locator; batchId: number
   const web = await startWebProcess(['--port', '0', '--data-dir', dataDir]);
   onTestFinished(() => web.stop());
   // Wide enough that every column is rendered (RDG virtualises columns too).
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1000 }, locale: 'en-US' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(web.url).origin });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  onTestFinished(async () => {
-    await context.close();
-    expect(problems).toEqual([]);
-  });
+  const page = await chromium.newPage({ viewport: { width: 1920, height: 1000 } });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(web.url).origin });
   await page.goto(web.url);
   await page.getByTestId(`open-batch-${batchId}`).click();
   const grid = page.getByTestId('batch-grid');

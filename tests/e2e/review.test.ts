@@ -1,40 +1,16 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
+import type { Page } from 'playwright';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { screenshots, useChromium } from '../helpers/e2ePage.ts';
 import { runCli } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { startWebProcess } from '../helpers/webProcess.ts';
 
-const screenshots = join(process.cwd(), 'test-results', 'screenshots');
-let browser: Browser;
+const chromium = useChromium();
 
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-
-/**
- * A fresh page that fails the test on any console error or uncaught exception (CSP violations
- * included), except the ones `expected` names.
- */
-async function newPage(expected?: RegExp): Promise<Page> {
-  // Clipboard access, so the test can read back a copied task id.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', permissions: ['clipboard-read', 'clipboard-write'] });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !expected?.test(message.text())) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  onTestFinished(async () => {
-    await context.close();
-    expect(problems).toEqual([]);
-  });
-  return page;
-}
+/** A fresh page that may read the clipboard (to read back a copied task id). */
+const newPage = (expected?: RegExp) => chromium.newPage({ permissions: ['clipboard-read', 'clipboard-write'] }, expected);
 
 /**
  * A finished batch made the way a creator makes one: the command line runs a sheet on the Sandbox.

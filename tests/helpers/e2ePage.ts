@@ -11,7 +11,7 @@ export const screenshots = join(process.cwd(), 'test-results', 'screenshots');
  * One Chromium for the test file, and fresh pages that fail the test on any console error or
  * uncaught exception (CSP violations included).
  */
-export function useChromium(): { newPage(options?: BrowserContextOptions): Promise<Page>; browser(): Browser } {
+export function useChromium(): { newPage(options?: BrowserContextOptions, allowedErrors?: RegExp): Promise<Page>; browser(): Browser } {
   let browser: Browser | undefined;
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
@@ -21,12 +21,13 @@ export function useChromium(): { newPage(options?: BrowserContextOptions): Promi
   return {
     /** The browser itself, for a page that is expected to log errors (a refused connection). */
     browser: () => browser!,
-    async newPage(options = {}) {
+    /** `allowedErrors`: console errors the test expects (a refused request it provoked). */
+    async newPage(options = {}, allowedErrors?: RegExp) {
       const context = await browser!.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', ...options });
       const page = await context.newPage();
       const problems: string[] = [];
       page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(message.text());
+        if (message.type() === 'error' && !allowedErrors?.test(message.text())) problems.push(message.text());
       });
       page.on('pageerror', (error) => problems.push(error.message));
       onTestFinished(async () => {

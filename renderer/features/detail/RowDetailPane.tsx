@@ -13,6 +13,7 @@ import { TakesCompare } from './TakesCompare.tsx';
 import { usePickSetter } from './usePickSetter.ts';
 import { useRowDetail } from './useRowDetail.ts';
 import './detail.css';
+import { RetryBanner } from '../../components/RetryBanner.tsx';
 
 /** Rows the engine can run again in place (a new attempt, the history kept). */
 const rerunnable: readonly RowStatus[] = ['failed', 'unknown', 'cancelled', 'stale'];
@@ -82,12 +83,7 @@ export function RowDetailPane(props: { rowId: number; onClose: () => void }) {
       <div className="row-detail-body">
         {state.kind === 'loading' && <p className="muted">{t('review.detail.loading')}</p>}
         {state.kind === 'failed' && (
-          <div className="error-banner" role="alert">
-            <p>{errorText(t, state.error)}</p>
-            <button type="button" onClick={() => void reload()}>
-              {t('error.retry')}
-            </button>
-          </div>
+          <RetryBanner message={errorText(t, state.error)} onRetry={() => void reload()} />
         )}
         {state.kind === 'ready' && row && (
           <>

@@ -6,6 +6,7 @@ import { GalleryCard } from './GalleryCard.tsx';
 import { GalleryToolbar } from './GalleryToolbar.tsx';
 import { PAGE_SIZE, useGallery, type PickFilter } from './useGallery.ts';
 import './gallery.css';
+import { RetryBanner } from '../../components/RetryBanner.tsx';
 
 /** Every finished video (of one batch or all), as cards to watch, compare and pick. */
 export function Gallery(props: { batchId?: number }) {
@@ -34,12 +35,7 @@ export function Gallery(props: { batchId?: number }) {
         onRefresh={gallery.reload}
       />
       {gallery.error !== null && (
-        <div className="error-banner" role="alert">
-          <p>{errorText(t, gallery.error)}</p>
-          <button type="button" onClick={gallery.reload}>
-            {t('error.retry')}
-          </button>
-        </div>
+        <RetryBanner message={errorText(t, gallery.error)} onRetry={gallery.reload} />
       )}
       {!gallery.loading && gallery.error === null && gallery.items.length === 0 && (
         <p className="gallery-empty muted" data-testid="gallery-empty">

@@ -1,8 +1,9 @@
-import { ThemeSchema, type Settings, type Theme } from '../../../shared/domain/settings.ts';
-import { locales, type Locale } from '../../../shared/i18n/locale.ts';
+import type { Settings, Theme } from '../../../shared/domain/settings.ts';
+import type { Locale } from '../../../shared/i18n/locale.ts';
 import { useT } from '../../i18n/useT.ts';
 import { Field } from './Field.tsx';
 import { useFieldSave } from './useFieldSave.ts';
+import { LanguageOptions, ThemeOptions } from '../../components/ChoiceOptions.tsx';
 
 /** Language, theme and notifications: choices that apply the moment they are made. */
 export function AppearanceSection(props: { settings: Settings }) {
@@ -24,11 +25,7 @@ export function AppearanceSection(props: { settings: Settings }) {
             value={settings.language}
             onChange={(event) => void language.submit({ ok: true, value: event.target.value as Locale }, (value) => ({ language: value }))}
           >
-            {locales.map((locale) => (
-              <option key={locale} value={locale}>
-                {t(`language.${locale}`)}
-              </option>
-            ))}
+            <LanguageOptions />
           </select>
         )}
       </Field>
@@ -41,11 +38,7 @@ export function AppearanceSection(props: { settings: Settings }) {
             value={settings.theme}
             onChange={(event) => void theme.submit({ ok: true, value: event.target.value as Theme }, (value) => ({ theme: value }))}
           >
-            {ThemeSchema.options.map((option) => (
-              <option key={option} value={option}>
-                {t(`settings.theme.${option}`)}
-              </option>
-            ))}
+            <ThemeOptions />
           </select>
         )}
       </Field>

@@ -7,6 +7,7 @@ import { KeyStorageNote } from './KeyStorageNote.tsx';
 import { ProviderCard } from './ProviderCard.tsx';
 import { useFieldSave } from './useFieldSave.ts';
 import { useProviders } from './useProviders.ts';
+import { RetryBanner } from '../../components/RetryBanner.tsx';
 
 /** Providers and keys: where keys are kept, the default provider, and one card per provider. */
 export function ProvidersSection(props: { settings: Settings }) {
@@ -36,12 +37,7 @@ export function ProvidersSection(props: { settings: Settings }) {
       </Field>
       {state.kind === 'loading' && <p className="muted">{t('settingsScreen.providers.loading')}</p>}
       {state.kind === 'failed' && (
-        <div className="error-banner" role="alert">
-          <p>{errorText(t, state.error)}</p>
-          <button type="button" onClick={() => void reload()}>
-            {t('error.retry')}
-          </button>
-        </div>
+        <RetryBanner message={errorText(t, state.error)} onRetry={() => void reload()} />
       )}
       {state.kind === 'ready' && (
         <>
