@@ -6,7 +6,6 @@ import { defineConfig } from 'electron-vite';
 import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { gridStylesPlugin } from './tools/vite/gridStylesPlugin.ts';
 
 /**
  * The simulator finds its sample videos next to its own module (`new URL('./media/…',
@@ -47,7 +46,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react(), gridStylesPlugin()],
+    plugins: [react()],
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,

@@ -35,7 +35,7 @@ async function openBatch(): Promise<{ page: Page; grid: Locator; batchId: number
   const batchId = seedRunBatch(dataDir);
   const web = await startWebProcess(['--port', '0', '--data-dir', dataDir]);
   onTestFinished(() => web.stop());
-  // Wide enough that every column is rendered (RDG virtualises columns too).
+  // Wide enough that every column is in view without scrolling sideways.
   const page = await chromium.newPage({ viewport: { width: 1920, height: 1000 } });
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(web.url).origin });
   await page.goto(web.url);
@@ -64,6 +64,8 @@ async function paste(page: Page, text: string): Promise<void> {
   })()`);
 }
 
+const activeCellText = (page: Page) => page.evaluate(`document.activeElement?.getAttribute('role') === 'gridcell' ? document.activeElement.textContent : null`);
+const gridScroll = (page: Page) => page.evaluate(`(grid => [grid.scrollLeft, grid.scrollTop])(document.querySelector('[data-testid="batch-grid"]'))`) as Promise<[number, number]>;
 const clipboardText = (page: Page) => page.evaluate('navigator.clipboard.readText()');
 const focusedTestId = (page: Page) => page.evaluate(`document.activeElement?.getAttribute('data-testid')`);
 
@@ -169,5 +171,89 @@ describe('the batch grid, in Chromium', () => {
     await expect.poll(() => page.getByTestId('toasts').textContent()).toContain('Rows sent to run again: 1.');
     // The row leaves "failed" as the Sandbox takes it up again.
     await expect.poll(() => cell(grid, 23, 'status').textContent(), { timeout: 20_000 }).not.toBe('Failed');
+  });
+
+  it('moves, selects, edits, copies and resizes like a spreadsheet, by keyboard and by mouse', async () => {
+    const { page, grid } = await openBatch();
+    const count = page.getByTestId('grid-count');
+
+    // Arrows move the active cell, which has the focus; Page Down scrolls it into view.
+    await cell(grid, 1, 'prompt').click();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await activeCellText(page)).toBe('prompt 3');
+    await page.keyboard.press('ArrowRight');
+    expect(await activeCellText(page)).toBe('kling-3.0');
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('ArrowLeft');
+    // A page is the rows the body shows whole: (height − 36 px header) / 40 px.
+    const pageRows = Number(await page.evaluate(`Math.floor((document.querySelector('[data-testid="batch-grid"]').clientHeight - 36) / 40)`));
+    const paged = 3 + 2 * pageRows;
+    expect(await activeCellText(page)).toBe(`prompt ${paged}`);
+    expect((await gridScroll(page))[1]).toBeGreaterThan(0);
+    expect(await cell(grid, paged, 'prompt').isVisible()).toBe(true);
+    await page.keyboard.press('Control+End');
+    await expect.poll(() => cell(grid, ROWS, 'error').getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Control+Home');
+    await expect.poll(() => cell(grid, 1, 'rowNumber').isVisible()).toBe(true);
+    expect((await gridScroll(page))[1]).toBe(0);
+
+    // Ctrl+C copies the active cell as text.
+    await cell(grid, 3, 'error').click();
+    await page.keyboard.press('ControlOrMeta+c');
+    await expect.poll(() => clipboardText(page)).toBe('Blocked by the content policy (row 3)');
+
+    // Typing over an editable cell starts an editor with that character; Escape puts it back.
+    await cell(grid, 5, 'prompt').click();
+    await page.keyboard.type('xyz');
+    expect(await page.getByTestId('grid-editor').inputValue()).toBe('xyz');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('grid-editor').waitFor({ state: 'detached' });
+    expect(await cell(grid, 5, 'prompt').textContent()).toBe('prompt 5');
+    expect(await activeCellText(page)).toBe('prompt 5');
+    await page.keyboard.type('new prompt');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(grid, 5, 'prompt').textContent()).toBe('new prompt');
+    // F2 edits starting from the cell's text.
+    await page.keyboard.press('F2');
+    expect(await page.getByTestId('grid-editor').inputValue()).toBe('new prompt');
+    await page.keyboard.press('Escape');
+
+    // The checkbox column: a click toggles a row, Shift-click adds the range, Space toggles the active row.
+    const checkbox = (rowNumber: number) => cell(grid, rowNumber, 'rowNumber').locator('xpath=preceding-sibling::*[1]').getByRole('checkbox');
+    await checkbox(2).click();
+    await checkbox(6).click({ modifiers: ['Shift'] });
+    await expect.poll(() => count.textContent()).toBe('2,000 rows · 5 selected');
+    expect(await checkbox(4).isChecked()).toBe(true);
+    await page.keyboard.press('Space');
+    await expect.poll(() => count.textContent()).toBe('2,000 rows · 4 selected');
+    // The header checkbox clears a partial selection, then selects every loaded row.
+    const selectAll = grid.getByRole('columnheader').first().getByRole('checkbox');
+    await selectAll.click();
+    await expect.poll(() => count.textContent()).toBe('2,000 rows');
+    await selectAll.click();
+    await expect.poll(() => count.textContent()).toMatch(/^2,000 rows · [1-9][\d,]* selected$/);
+    await selectAll.click();
+    await expect.poll(() => count.textContent()).toBe('2,000 rows');
+
+    // Dragging a header's edge resizes its column.
+    const promptHeader = grid.getByRole('columnheader', { name: 'Prompt' });
+    const before = await cell(grid, 1, 'prompt').boundingBox();
+    const edge = await promptHeader.boundingBox();
+    if (!before || !edge) throw new Error('the prompt column is not on screen');
+    await page.mouse.move(edge.x + edge.width - 2, edge.y + edge.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + edge.width + 118, edge.y + edge.height / 2, { steps: 4 });
+    await page.mouse.up();
+    expect((await cell(grid, 1, 'prompt').boundingBox())?.width).toBe(before.width + 120);
+
+    // In a narrower window, the checkbox and # columns stay put while the rest scrolls sideways under them.
+    await page.setViewportSize({ width: 1200, height: 1000 });
+    const numberBefore = await cell(grid, 1, 'rowNumber').boundingBox();
+    await page.evaluate(`document.querySelector('[data-testid="batch-grid"]').scrollLeft = 300`);
+    await expect.poll(async () => (await cell(grid, 1, 'prompt').boundingBox())?.x).toBe(before.x - 300);
+    expect((await cell(grid, 1, 'rowNumber').boundingBox())?.x).toBe(numberBefore?.x);
+    await page.screenshot({ path: join(screenshots, 'grid-scrolled-sideways.png') });
   });
 });

@@ -5,7 +5,7 @@ import { PAGE_SIZE } from './rowPager.ts';
 /**
  * The grid's full-length row list: loaded rows from the store where their page has arrived,
  * placeholders elsewhere. Unchanged rows and placeholders keep their object identity between
- * builds (`placeholders` is the caller's cache), so RDG re-renders only rows that changed.
+ * builds (`placeholders` is the caller's cache), so the table re-renders only rows that changed.
  * A linear pass over `total` entries: about a millisecond for 100,000 rows.
  */
 export function buildGridRows(

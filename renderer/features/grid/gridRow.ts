@@ -1,9 +1,6 @@
 import type { RowEditFields } from '../../../shared/contract/reviewSchemas.ts';
 import type { RowView } from '../../../shared/domain/batch.ts';
 
-/** A loaded row; `editDraft` carries the text typed in an open editor until RDG commits it. */
-export type LoadedRow = RowView & { editDraft?: string };
-
 /**
  * A row whose page has not arrived yet. The grid is as long as the filter's total from the start,
  * so the scrollbar is right; these stand in until their page loads. Their key is negative so it
@@ -15,7 +12,7 @@ export interface PlaceholderRow {
   index: number;
 }
 
-export type GridRow = LoadedRow | PlaceholderRow;
+export type GridRow = RowView | PlaceholderRow;
 
 export const isPlaceholder = (row: GridRow): row is PlaceholderRow => 'placeholder' in row;
 export const placeholderRow = (index: number): PlaceholderRow => ({ placeholder: true, id: -(index + 1), index });

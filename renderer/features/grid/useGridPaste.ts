@@ -5,15 +5,11 @@ import { useRowsStore } from '../../store/rowsStore.ts';
 import { parseClipboardBlock } from './parseClipboardBlock.ts';
 import { blockEdits, planPasteColumns } from './pasteBlock.ts';
 import type { RowPager } from './rowPager.ts';
+import type { CellRef } from './table/tableColumn.ts';
 import type { RowEdit } from './useRowEdits.ts';
 
 /** More lines than this is almost certainly the wrong clipboard; updateRows takes 10,000 at most. */
 const PASTE_LIMIT = 5000;
-
-export interface ActiveCell {
-  rowIdx: number;
-  columnKey: string;
-}
 
 /**
  * Pasting a block copied from a spreadsheet: from the active cell, its columns fill the editable
@@ -23,14 +19,14 @@ export interface ActiveCell {
 export function useGridPaste(options: {
   pager: RowPager;
   columnKeys: readonly string[];
-  active: RefObject<ActiveCell | null>;
+  active: RefObject<CellRef | null>;
   commitEdits: (edits: readonly RowEdit[]) => Promise<void>;
 }): (event: ClipboardEvent<HTMLElement>) => void {
   const { pager, columnKeys, active, commitEdits } = options;
   const t = useT();
 
   const paste = useCallback(
-    async (text: string, cell: ActiveCell) => {
+    async (text: string, cell: CellRef) => {
       const block = parseClipboardBlock(text);
       if (block.length > PASTE_LIMIT) {
         showToast({ kind: 'warning', message: t('grid.toast.pasteTooLarge', { rows: block.length, limit: PASTE_LIMIT }) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockEdits, planPasteColumns } from '../../../../renderer/features/grid/pasteBlock.ts';
 
-const keys = ['rdg-select-column', 'rowNumber', 'status', 'prompt', 'model', 'resolution', 'duration', 'aspect', 'name', 'takes', 'priority', 'attempts', 'cost', 'output', 'error'];
+const keys = ['select', 'rowNumber', 'status', 'prompt', 'model', 'resolution', 'duration', 'aspect', 'name', 'takes', 'priority', 'attempts', 'cost', 'output', 'error'];
 
 describe('where a pasted block lands', () => {
   it('fills editable columns to the right of the active one', () => {

@@ -1,0 +1,62 @@
+import { useRef, type PointerEvent } from 'react';
+import { cellStyle } from './TableBlock.tsx';
+import type { TableColumn } from './tableColumn.ts';
+
+/**
+ * The sticky header row: the select-all checkbox, then each column's name with a handle that
+ * resizes it by dragging.
+ */
+export function TableHeader<Row>(props: {
+  columns: readonly TableColumn<Row>[];
+  widths: readonly number[];
+  allSelected: boolean | 'some';
+  selectAllLabel: string;
+  onToggleAll: (checked: boolean) => void;
+  onResize: (colIdx: number, width: number) => void;
+}) {
+  const { columns, widths, allSelected, selectAllLabel, onToggleAll, onResize } = props;
+  return (
+    <div role="row" aria-rowindex={1} className="vt-header">
+      <div role="columnheader" aria-colindex={1} className="vt-cell vt-frozen vt-select" style={cellStyle(0, true)}>
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          aria-label={selectAllLabel}
+          checked={allSelected === true}
+          ref={(input) => {
+            if (input) input.indeterminate = allSelected === 'some';
+          }}
+          // A partial selection is cleared by the first click, as in a mail client.
+          onChange={() => onToggleAll(allSelected === false)}
+        />
+      </div>
+      {columns.map((column, index) => (
+        <div key={column.key} role="columnheader" aria-colindex={index + 2} className={`vt-cell${column.frozen ? ' vt-frozen' : ''}`} style={cellStyle(index + 1, column.frozen === true)}>
+          <span className="vt-header-name" title={column.name}>
+            {column.name}
+          </span>
+          <ResizeHandle width={widths[index + 1] ?? column.width} minWidth={column.minWidth} onResize={(width) => onResize(index + 1, width)} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Drag to resize; the pointer is captured, so the drag goes on outside the header. */
+function ResizeHandle(props: { width: number; minWidth: number; onResize: (width: number) => void }) {
+  const drag = useRef<{ x: number; width: number } | null>(null);
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0) return;
+    event.preventDefault();
+    event.currentTarget.setPointerCapture(event.pointerId);
+    drag.current = { x: event.clientX, width: props.width };
+  };
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    const start = drag.current;
+    if (start) props.onResize(Math.max(props.minWidth, Math.round(start.width + event.clientX - start.x)));
+  };
+  const end = () => {
+    drag.current = null;
+  };
+  return <div className="vt-resize" aria-hidden="true" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={end} onPointerCancel={end} />;
+}
