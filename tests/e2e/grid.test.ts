@@ -30,7 +30,7 @@ function seedRunBatch(dataDir: string): number {
 }
 
 /** The app on a seeded data folder, opened on the batch's screen, failing the test on any console error. */
-async function openBatch(): Promise<{ page: Page; grid: Locator; batchId: number }> {
+async function openBatch(): Promise<{ page: Page; grid: Locator; batchId: number; url: string }> {
   const dataDir = tempDir();
   const batchId = seedRunBatch(dataDir);
   const web = await startWebProcess(['--port', '0', '--data-dir', dataDir]);
@@ -43,7 +43,7 @@ async function openBatch(): Promise<{ page: Page; grid: Locator; batchId: number
   const grid = page.getByTestId('batch-grid');
   await grid.waitFor();
   await expect.poll(() => page.getByTestId('grid-count').textContent()).toBe('2,000 rows');
-  return { page, grid, batchId };
+  return { page, grid, batchId, url: web.url };
 }
 
 const columns = { rowNumber: 2, status: 3, prompt: 4, model: 5, error: 15 } as const;
@@ -215,12 +215,17 @@ describe('the batch grid, in Chromium', () => {
     await page.keyboard.type('new prompt');
     await page.keyboard.press('Enter');
     await expect.poll(() => cell(grid, 5, 'prompt').textContent()).toBe('new prompt');
-    // F2 edits starting from the cell's text.
+    // F2 edits starting from the cell's text; Tab commits and moves to the next cell.
     await page.keyboard.press('F2');
     expect(await page.getByTestId('grid-editor').inputValue()).toBe('new prompt');
-    await page.keyboard.press('Escape');
+    await page.keyboard.press('End');
+    await page.keyboard.type(', at dusk');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => cell(grid, 5, 'prompt').textContent()).toBe('new prompt, at dusk');
+    expect(await activeCellText(page)).toBe('kling-3.0');
 
-    // The checkbox column: a click toggles a row, Shift-click adds the range, Space toggles the active row.
+    // The checkbox column: a click toggles a row, Shift-click gives the range the box's new state,
+    // Space toggles the active row's box, Shift+Space any active row.
     const checkbox = (rowNumber: number) => cell(grid, rowNumber, 'rowNumber').locator('xpath=preceding-sibling::*[1]').getByRole('checkbox');
     await checkbox(2).click();
     await checkbox(6).click({ modifiers: ['Shift'] });
@@ -228,6 +233,14 @@ describe('the batch grid, in Chromium', () => {
     expect(await checkbox(4).isChecked()).toBe(true);
     await page.keyboard.press('Space');
     await expect.poll(() => count.textContent()).toBe('2,000 rows · 4 selected');
+    await checkbox(3).click({ modifiers: ['Shift'] });
+    await expect.poll(() => count.textContent()).toBe('2,000 rows · 1 selected');
+    expect(await checkbox(2).isChecked()).toBe(true);
+    await cell(grid, 8, 'prompt').click();
+    await page.keyboard.press('Shift+Space');
+    await expect.poll(() => count.textContent()).toBe('2,000 rows · 2 selected');
+    expect(await page.getByTestId('grid-editor').count()).toBe(0);
+
     // The header checkbox clears a partial selection, then selects every loaded row.
     const selectAll = grid.getByRole('columnheader').first().getByRole('checkbox');
     await selectAll.click();
@@ -235,6 +248,15 @@ describe('the batch grid, in Chromium', () => {
     await selectAll.click();
     await expect.poll(() => count.textContent()).toMatch(/^2,000 rows · [1-9][\d,]* selected$/);
     await selectAll.click();
+    await expect.poll(() => count.textContent()).toBe('2,000 rows');
+    // The header row is reachable by keyboard: Arrow Up from the first row, Space on its checkbox.
+    await cell(grid, 1, 'rowNumber').click();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(`document.activeElement?.getAttribute('role')`)).toBe('columnheader');
+    await page.keyboard.press('Space');
+    await expect.poll(() => count.textContent()).toMatch(/^2,000 rows · [1-9][\d,]* selected$/);
+    await page.keyboard.press('Space');
     await expect.poll(() => count.textContent()).toBe('2,000 rows');
 
     // Dragging a header's edge resizes its column.
@@ -255,5 +277,27 @@ describe('the batch grid, in Chromium', () => {
     await expect.poll(async () => (await cell(grid, 1, 'prompt').boundingBox())?.x).toBe(before.x - 300);
     expect((await cell(grid, 1, 'rowNumber').boundingBox())?.x).toBe(numberBefore?.x);
     await page.screenshot({ path: join(screenshots, 'grid-scrolled-sideways.png') });
+  });
+
+  it('keeps an open edit on its own row when the rows move under it', async () => {
+    const { page, grid, batchId, url } = await openBatch();
+    await page.getByTestId('grid-status-filter').selectOption('failed');
+    await expect.poll(() => page.getByTestId('grid-count').textContent()).toBe('200 rows');
+    await cell(grid, 13, 'prompt').click();
+    await page.keyboard.type('a heron at dawn');
+
+    // Meanwhile, in another window, row 3 is re-run: it leaves the "failed" list, and row 13
+    // moves up into its place, row 23 into row 13's.
+    const other = await chromium.newPage();
+    await other.goto(url);
+    await other.getByTestId(`open-batch-${batchId}`).click();
+    await cell(other.getByTestId('batch-grid'), 3, 'status').click({ button: 'right' });
+    await other.getByTestId('grid-menu-rerun').click();
+    await expect.poll(() => page.getByTestId('grid-count').textContent(), { timeout: 20_000 }).toBe('199 rows');
+
+    // The editor closed with its row, and its text went to row 13, not to the row now in its place.
+    await page.getByTestId('grid-editor').waitFor({ state: 'detached' });
+    await expect.poll(() => cell(grid, 13, 'prompt').textContent()).toBe('a heron at dawn');
+    expect(await cell(grid, 23, 'prompt').textContent()).toBe('prompt 23');
   });
 });

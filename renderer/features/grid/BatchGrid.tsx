@@ -65,8 +65,10 @@ export function BatchGrid(props: { batchId: number; onOpenRow: (rowId: number) =
   }, [queryKey, clear]);
 
   const onEdit = useCallback(
-    (row: GridRow, field: string, text: string) => {
-      if (isPlaceholder(row) || !isEditField(field) || fieldText(row, field) === text) return;
+    (rowId: number, field: string, text: string) => {
+      // The row as it is now: it may have changed (or started running) while the editor was open.
+      const row = useRowsStore.getState().byId[rowId];
+      if (row === undefined || !isEditField(field) || fieldText(row, field) === text) return;
       void commitEdits([{ row, fields: { [field]: text } }]);
     },
     [commitEdits],

@@ -20,8 +20,8 @@ function idsBetween(rows: readonly GridRow[], from: number, to: number): number[
 /**
  * The selected row ids, changed by the checkbox column and by spreadsheet-style clicks on any
  * cell: Ctrl/⌘-click toggles a row, Shift-click selects the range from the last clicked row,
- * Ctrl+Shift-click adds that range. A checkbox toggles its row; Shift on a checkbox adds the
- * range. Rows not loaded yet cannot be selected.
+ * Ctrl+Shift-click adds that range. A checkbox toggles its row; Shift on a checkbox gives the
+ * range from the last clicked row the box's new state. Rows not loaded yet cannot be selected.
  */
 export function useGridSelection() {
   const [selected, setSelected] = useState<ReadonlySet<number>>(() => new Set());
@@ -52,18 +52,23 @@ export function useGridSelection() {
     [toggle],
   );
 
-  const toggleRow = useCallback(
-    (rows: readonly GridRow[], rowIdx: number, shiftKey: boolean) => {
-      const row = rows[rowIdx];
-      if (!row || isPlaceholder(row)) return;
-      if (shiftKey && anchor.current !== null) {
-        const range = idsBetween(rows, anchor.current, rowIdx);
-        setSelected((previous) => new Set([...previous, ...range]));
-      } else toggle(row);
-      anchor.current = rowIdx;
-    },
-    [toggle],
-  );
+  const toggleRow = useCallback((rows: readonly GridRow[], rowIdx: number, shiftKey: boolean) => {
+    const row = rows[rowIdx];
+    if (!row || isPlaceholder(row)) return;
+    const from = anchor.current;
+    const ids = shiftKey && from !== null ? idsBetween(rows, from, rowIdx) : [row.id];
+    // The clicked box's new state goes to the whole range, so Shift-click also clears one.
+    setSelected((previous) => {
+      const checked = !previous.has(row.id);
+      const next = new Set(previous);
+      for (const id of ids) {
+        if (checked) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+    anchor.current = rowIdx;
+  }, []);
 
   /** Every loaded row, or none. */
   const toggleAll = useCallback((rows: readonly GridRow[], checked: boolean) => {

@@ -1,20 +1,15 @@
 import { memo, type ReactNode } from 'react';
-import { CellEditor } from './CellEditor.tsx';
+import { CellEditor, type CloseEditor } from './CellEditor.tsx';
 import type { TableColumn } from './tableColumn.ts';
+import type { EditingCell } from './useCellEditing.ts';
 
-/** The cell being edited: which column, the text it starts from, and whether typing replaced it. */
-export interface EditingCell {
-  colIdx: number;
-  initial: string;
-  replace: boolean;
-}
-
+/** What every row shares: its look, and the open editor's callbacks. */
 export interface RowLook<Row> {
   rowClass: (row: Row) => string;
   canSelect: (row: Row) => boolean;
   selectLabel: string;
-  onCommit: (rowIdx: number, colIdx: number, text: string, refocus: boolean) => void;
-  onCancel: () => void;
+  onDraft: (text: string) => void;
+  onClose: CloseEditor;
 }
 
 interface RowProps<Row> {
@@ -54,13 +49,7 @@ function TableRowView<Row>({ row, rowIdx, columns, selected, activeCol, editing,
         style={cellStyle(colIdx, column.frozen === true)}
       >
         {edited ? (
-          <CellEditor
-            initial={edited.initial}
-            replace={edited.replace}
-            label={column.name}
-            onCommit={(text, refocus) => look.onCommit(rowIdx, colIdx, text, refocus)}
-            onCancel={look.onCancel}
-          />
+          <CellEditor initial={edited.initial} replace={edited.replace} label={column.name} onDraft={look.onDraft} onClose={look.onClose} />
         ) : (
           column.renderCell(row)
         )}

@@ -4,20 +4,23 @@ import type { TableColumn } from './tableColumn.ts';
 
 /**
  * The sticky header row: the select-all checkbox, then each column's name with a handle that
- * resizes it by dragging.
+ * resizes it by dragging. It is row -1 of the table's keyboard navigation (Arrow Up from the
+ * first row), where Space on the checkbox's cell selects all.
  */
 export function TableHeader<Row>(props: {
   columns: readonly TableColumn<Row>[];
   widths: readonly number[];
   allSelected: boolean | 'some';
+  /** The active cell's column when it is in the header, else -1. */
+  activeCol: number;
   selectAllLabel: string;
   onToggleAll: (checked: boolean) => void;
   onResize: (colIdx: number, width: number) => void;
 }) {
-  const { columns, widths, allSelected, selectAllLabel, onToggleAll, onResize } = props;
+  const { columns, widths, allSelected, activeCol, selectAllLabel, onToggleAll, onResize } = props;
   return (
     <div role="row" aria-rowindex={1} className="vt-header">
-      <div role="columnheader" aria-colindex={1} className="vt-cell vt-frozen vt-select" style={cellStyle(0, true)}>
+      <div role="columnheader" aria-colindex={1} tabIndex={activeCol === 0 ? 0 : -1} className="vt-cell vt-frozen vt-select" style={cellStyle(0, true)}>
         <input
           type="checkbox"
           tabIndex={-1}
@@ -31,7 +34,7 @@ export function TableHeader<Row>(props: {
         />
       </div>
       {columns.map((column, index) => (
-        <div key={column.key} role="columnheader" aria-colindex={index + 2} className={`vt-cell${column.frozen ? ' vt-frozen' : ''}`} style={cellStyle(index + 1, column.frozen === true)}>
+        <div key={column.key} role="columnheader" aria-colindex={index + 2} tabIndex={activeCol === index + 1 ? 0 : -1} className={`vt-cell${column.frozen ? ' vt-frozen' : ''}`} style={cellStyle(index + 1, column.frozen === true)}>
           <span className="vt-header-name" title={column.name}>
             {column.name}
           </span>

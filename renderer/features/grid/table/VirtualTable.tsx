@@ -1,9 +1,11 @@
 import './table.css';
 import { startTransition, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react';
-import { TableBlock, type EditingCell, type RowLook } from './TableBlock.tsx';
+import { TableBlock, type RowLook } from './TableBlock.tsx';
 import type { CellRef, TableColumn } from './tableColumn.ts';
 import { TableHeader } from './TableHeader.tsx';
-import { blockRange, layoutColumns, navigate, revealCell, visibleRows, type BlockRange, type CellPosition, type ColumnSize } from './tableLayout.ts';
+import { handleTableKey } from './tableKeys.ts';
+import { blockRange, layoutColumns, revealCell, visibleRows, type BlockRange, type CellPosition, type ColumnSize } from './tableLayout.ts';
+import { useCellEditing } from './useCellEditing.ts';
 
 /** Rows rendered together; a scroll re-renders only when it brings a new block into range. */
 const BLOCK_ROWS = 8;
@@ -14,9 +16,8 @@ export const SELECT_KEY = 'select';
 const SELECT_SIZE: ColumnSize = { width: 36, minWidth: 36, frozen: true };
 
 export interface VirtualTableHandle {
-  /** Back to the top with no active cell: for a new filter. */
+  /** Back to the top with no active cell (an open edit is committed): for a new filter. */
   reset(): void;
-  element(): HTMLDivElement | null;
 }
 
 export interface VirtualTableProps<Row> {
@@ -41,7 +42,8 @@ export interface VirtualTableProps<Row> {
   onOpenRow: (row: Row) => void;
   /** The context menu, at the pointer or, from the keyboard, by the cell. */
   onMenu: (row: Row, cell: Element, x?: number, y?: number) => void;
-  onEdit: (row: Row, columnKey: string, text: string) => void;
+  /** An edit's text for the row with this key (it may have moved, or left the list, meanwhile). */
+  onEdit: (rowKey: number, columnKey: string, text: string) => void;
   copyText: (row: Row, columnKey: string) => string;
   onVisibleRows: (first: number, last: number) => void;
   onActiveChange: (cell: CellRef | null) => void;
@@ -63,9 +65,11 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
   const viewHeight = useRef(0);
   const [resized, setResized] = useState<ReadonlyMap<number, number>>(() => new Map());
   const [active, setActive] = useState<CellPosition | null>(null);
-  const [editing, setEditing] = useState<EditingCell | null>(null);
   // Set when the active cell should take focus once rendered (after a key, a click or an edit).
   const focusActive = useRef(false);
+  // Whether the focus is in the table, so that it can be given back if its cell is taken away.
+  const focusInside = useRef(false);
+  const editor = useCellEditing(columns, rowKey, useCallback((key: number, column: string, text: string) => latest.current.onEdit(key, column, text), []));
 
   const sizes = useMemo(() => [SELECT_SIZE, ...columns], [columns]);
   const layout = useMemo(() => layoutColumns(sizes, resized, viewportWidth), [sizes, resized, viewportWidth]);
@@ -99,16 +103,15 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    viewHeight.current = element.clientHeight;
-    setViewportWidth(element.clientWidth);
-    measure(true);
-    const onScroll = () => measure(false);
-    element.addEventListener('scroll', onScroll, { passive: true });
-    const observer = new ResizeObserver(() => {
+    const resize = () => {
       viewHeight.current = element.clientHeight;
       setViewportWidth(element.clientWidth);
       measure(true);
-    });
+    };
+    resize();
+    const onScroll = () => measure(false);
+    element.addEventListener('scroll', onScroll, { passive: true });
+    const observer = new ResizeObserver(resize);
     observer.observe(element);
     return () => {
       element.removeEventListener('scroll', onScroll);
@@ -116,20 +119,28 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
     };
   }, [measure]);
 
-  // The active cell outlives the rows it pointed at when a filter shortens the list.
-  const current = active !== null && active.rowIdx < rows.length && active.colIdx < sizes.length ? active : null;
+  // When the rows shrink under it (a filter, a refresh), the active cell stays on the last row.
+  const activeRow = active === null ? null : Math.min(active.rowIdx, rows.length - 1);
+  const activeCol = active === null ? -1 : Math.min(active.colIdx, sizes.length - 1);
+  const current = useMemo(() => (activeRow === null || activeRow < -1 ? null : { rowIdx: activeRow, colIdx: activeCol }), [activeRow, activeCol]);
 
-  const activeRow = current?.rowIdx ?? -1;
-  const activeCol = current?.colIdx ?? -1;
   useEffect(() => {
     const column = activeCol === 0 ? SELECT_KEY : columns[activeCol - 1]?.key;
-    latest.current.onActiveChange(activeRow < 0 || column === undefined ? null : { rowIdx: activeRow, columnKey: column });
+    latest.current.onActiveChange(activeRow === null || activeRow < 0 || column === undefined ? null : { rowIdx: activeRow, columnKey: column });
   }, [activeRow, activeCol, columns]);
+
+  // The editor shows only while its row is still the one at the active cell.
+  const activeRowValue = current === null || current.rowIdx < 0 ? undefined : rows[current.rowIdx];
+  const editing = editor.editing !== null && activeRowValue !== undefined && rowKey(activeRowValue) === editor.editing.rowKey ? editor.editing : null;
 
   const cellElement = useCallback((cell: CellPosition) => scroller.current?.querySelector<HTMLElement>(`[aria-rowindex="${cell.rowIdx + 2}"] > [aria-colindex="${cell.colIdx + 1}"]`) ?? null, []);
 
   useLayoutEffect(() => {
-    if (!focusActive.current || current === null || editing !== null) return;
+    // The rows moved under an open editor: its draft goes to the row it was started on.
+    if (editor.editing !== null && editing === null) editor.finish(true);
+    if (current === null || editing !== null) return;
+    const lost = focusInside.current && (document.activeElement === null || document.activeElement === document.body);
+    if (!focusActive.current && !lost) return;
     focusActive.current = false;
     cellElement(current)?.focus({ preventScroll: true });
   });
@@ -143,23 +154,12 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
         const target = revealCell(view, cell, layout, { rowHeight, headerHeight });
         if (target.scrollTop !== view.scrollTop || target.scrollLeft !== view.scrollLeft) element.scrollTo({ top: target.scrollTop, left: target.scrollLeft });
       }
+      // Moving on ends an edit (usually its blur has already committed it).
+      editor.finish(true);
       focusActive.current = true;
       setActive(cell);
-      // Moving on ends an edit; its blur has committed it.
-      setEditing(null);
     },
-    [layout, rowHeight, headerHeight],
-  );
-
-  const startEdit = useCallback(
-    (cell: CellPosition, typed?: string): boolean => {
-      const row = latest.current.rows[cell.rowIdx];
-      const column = columns[cell.colIdx - 1];
-      if (row === undefined || column?.editable === undefined || !isLoaded(row) || !column.editable(row)) return false;
-      setEditing({ colIdx: cell.colIdx, initial: typed ?? column.editText?.(row) ?? '', replace: typed !== undefined });
-      return true;
-    },
-    [columns, isLoaded],
+    [layout, rowHeight, headerHeight, editor],
   );
 
   const look = useMemo<RowLook<Row>>(
@@ -167,48 +167,42 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
       rowClass,
       canSelect: isLoaded,
       selectLabel: labels.selectRow,
-      onCommit: (rowIdx, colIdx, text, refocus) => {
+      onDraft: editor.onDraft,
+      onClose: (commit, refocus, move) => {
+        editor.finish(commit);
         focusActive.current = refocus;
-        setEditing(null);
-        const row = latest.current.rows[rowIdx];
-        const column = latest.current.columns[colIdx - 1];
-        if (row !== undefined && column !== undefined && latest.current.isLoaded(row)) latest.current.onEdit(row, column.key, text);
-      },
-      onCancel: () => {
-        focusActive.current = true;
-        setEditing(null);
+        if (move !== 0) setActive((cell) => (cell === null ? cell : { rowIdx: cell.rowIdx, colIdx: Math.max(0, Math.min(cell.colIdx + move, latest.current.columns.length)) }));
       },
     }),
-    [rowClass, isLoaded, labels.selectRow],
+    [rowClass, isLoaded, labels.selectRow, editor],
   );
 
   useImperativeHandle(
     props.ref,
     () => ({
       reset: () => {
+        editor.finish(true);
         scroller.current?.scrollTo({ top: 0 });
         setActive(null);
-        setEditing(null);
       },
-      element: () => scroller.current,
     }),
-    [],
+    [editor],
   );
 
-  /** The body cell an event happened in, skipping the header and an open editor. */
-  const hitCell = (target: EventTarget): { cell: CellPosition; element: HTMLElement; row: Row } | null => {
-    if (!(target instanceof Element) || target.closest('.vt-editing')) return null;
-    const element = target.closest<HTMLElement>('[role="gridcell"]');
-    const rowIndex = Number(element?.parentElement?.getAttribute('aria-rowindex'));
-    const cell = { rowIdx: rowIndex - 2, colIdx: Number(element?.getAttribute('aria-colindex')) - 1 };
-    const row = rows[cell.rowIdx];
-    return element && row !== undefined ? { cell, element, row } : null;
+  /** The cell an event happened in (row -1 for the header), skipping an open editor. */
+  const hitCell = (target: EventTarget): { cell: CellPosition; element: HTMLElement; row: Row | undefined } | null => {
+    if (!(target instanceof Element) || target.closest('.vt-editing, .vt-resize')) return null;
+    const element = target.closest<HTMLElement>('[role="gridcell"], [role="columnheader"]');
+    if (!element) return null;
+    const cell = { rowIdx: Number(element.parentElement?.getAttribute('aria-rowindex')) - 2, colIdx: Number(element.getAttribute('aria-colindex')) - 1 };
+    return { cell, element, row: rows[cell.rowIdx] };
   };
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     const hit = hitCell(event.target);
     if (!hit) return;
     moveTo(hit.cell);
+    if (hit.row === undefined) return;
     if (hit.cell.colIdx !== 0) props.onRowClick(hit.cell.rowIdx, event);
     else if (isLoaded(hit.row)) props.onToggleRow(hit.cell.rowIdx, event.shiftKey);
   };
@@ -216,12 +210,12 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
   const onDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
     const hit = hitCell(event.target);
     // Double-click opens the row; editing starts with Enter, F2 or typing.
-    if (hit && hit.cell.colIdx !== 0 && isLoaded(hit.row)) props.onOpenRow(hit.row);
+    if (hit?.row !== undefined && hit.cell.colIdx !== 0 && isLoaded(hit.row)) props.onOpenRow(hit.row);
   };
 
   const onContextMenu = (event: MouseEvent<HTMLDivElement>) => {
     const hit = hitCell(event.target);
-    if (!hit) return;
+    if (hit?.row === undefined) return;
     event.preventDefault();
     moveTo(hit.cell);
     if (!isLoaded(hit.row)) return;
@@ -230,37 +224,38 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
     props.onMenu(hit.row, hit.element, fromKeyboard ? undefined : event.clientX, fromKeyboard ? undefined : event.clientY);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    // Keys on the header's checkbox or an open editor are theirs, not the active cell's.
-    if (current === null || editing !== null || !(event.target instanceof Element) || event.target.getAttribute('role') !== 'gridcell') return;
-    const row = rows[current.rowIdx];
-    if (row === undefined) return;
-    const pageRows = Math.floor((viewHeight.current - headerHeight) / rowHeight);
-    const next = navigate(current, event, { rows: rows.length, columns: sizes.length, pageRows });
-    const command = event.ctrlKey || event.metaKey;
-    if (next) {
-      event.preventDefault();
-      moveTo(next);
-    } else if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
-      event.preventDefault();
-      const element = cellElement(current);
-      if (element && isLoaded(row)) props.onMenu(row, element);
-    } else if (command && event.key.toLowerCase() === 'a') {
-      event.preventDefault();
-      props.onToggleAll(true);
-    } else if (event.key === ' ' && current.colIdx === 0) {
-      event.preventDefault();
-      if (isLoaded(row)) props.onToggleRow(current.rowIdx, event.shiftKey);
-    } else if (event.key === 'Enter' && !command && !event.altKey) {
-      event.preventDefault();
-      // Enter edits an editable cell; on any other cell it opens the row.
-      if (!startEdit(current) && isLoaded(row)) props.onOpenRow(row);
-    } else if (event.key === 'F2') {
-      event.preventDefault();
-      startEdit(current);
-    } else if (event.key.length === 1 && !command && !event.altKey && startEdit(current, event.key)) {
-      event.preventDefault();
+  const allSelected = useMemo(() => {
+    let loaded = 0;
+    let chosen = 0;
+    for (const row of rows) {
+      if (!isLoaded(row)) continue;
+      loaded += 1;
+      if (selected.has(rowKey(row))) chosen += 1;
     }
+    return chosen === 0 ? false : chosen === loaded ? true : 'some';
+  }, [rows, selected, isLoaded, rowKey]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Keys in a checkbox or an open editor are theirs, not the active cell's.
+    const role = event.target instanceof Element ? event.target.getAttribute('role') : null;
+    if (current === null || editing !== null || (role !== 'gridcell' && role !== 'columnheader')) return;
+    const handled = handleTableKey(event, current, {
+      rows,
+      columnCount: sizes.length,
+      pageRows: Math.floor((viewHeight.current - headerHeight) / rowHeight),
+      isLoaded,
+      moveTo,
+      startEdit: (row, colIdx, typed) => editor.start(row, colIdx, typed),
+      toggleRow: (rowIdx) => props.onToggleRow(rowIdx, false),
+      toggleAll: () => props.onToggleAll(allSelected === false),
+      selectAll: () => props.onToggleAll(true),
+      openRow: props.onOpenRow,
+      openMenu: (row) => {
+        const element = cellElement(current);
+        if (element) props.onMenu(row, element);
+      },
+    });
+    if (handled) event.preventDefault();
   };
 
   const onCopy = (event: ClipboardEvent<HTMLDivElement>) => {
@@ -272,21 +267,28 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
     event.preventDefault();
   };
 
-  // Tabbing into the table with no active cell starts at the first row in view.
   const onFocus = (event: FocusEvent<HTMLDivElement>) => {
+    focusInside.current = true;
+    // Tabbing into the table with no active cell starts at the first row in view.
     if (event.target !== event.currentTarget || current !== null || rows.length === 0) return;
-    const first = Math.min(rows.length - 1, Math.floor(event.currentTarget.scrollTop / rowHeight));
-    moveTo({ rowIdx: first, colIdx: 1 });
+    moveTo({ rowIdx: Math.min(rows.length - 1, Math.floor(event.currentTarget.scrollTop / rowHeight)), colIdx: 1 });
+  };
+
+  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
+    const to = event.relatedTarget;
+    const from = event.target;
+    if (to instanceof Node && event.currentTarget.contains(to)) return;
+    // A cell taken out of the page (its row scrolled or filtered away) is not the creator leaving.
+    queueMicrotask(() => {
+      if (from.isConnected) focusInside.current = false;
+    });
   };
 
   const blockCount = Math.ceil(rows.length / BLOCK_ROWS);
   const shown: number[] = [];
   for (let block = range.first; block <= Math.min(range.last, blockCount - 1); block += 1) shown.push(block);
-  const activeBlock = current === null ? -1 : Math.floor(current.rowIdx / BLOCK_ROWS);
+  const activeBlock = current === null || current.rowIdx < 0 ? -1 : Math.floor(current.rowIdx / BLOCK_ROWS);
   if (activeBlock >= 0 && !shown.includes(activeBlock)) shown.push(activeBlock);
-
-  const loadedRows = useMemo(() => rows.filter(isLoaded).length, [rows, isLoaded]);
-  const allSelected = selected.size === 0 ? false : selected.size >= loadedRows ? true : 'some';
 
   return (
     <div
@@ -301,6 +303,7 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
       style={style}
       tabIndex={current === null ? 0 : -1}
       onFocus={onFocus}
+      onBlur={onBlur}
       onClick={onClick}
       onDoubleClick={onDoubleClick}
       onContextMenu={onContextMenu}
@@ -311,6 +314,7 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
         columns={columns}
         widths={layout.widths}
         allSelected={allSelected}
+        activeCol={current?.rowIdx === -1 ? current.colIdx : -1}
         selectAllLabel={labels.selectAll}
         onToggleAll={props.onToggleAll}
         onResize={(colIdx, width) => setResized((previous) => new Map(previous).set(colIdx, width))}

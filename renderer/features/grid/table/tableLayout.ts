@@ -82,7 +82,9 @@ export function revealCell(view: Viewport, cell: { rowIdx: number; colIdx: numbe
   const rowTop = cell.rowIdx * rowHeight;
   const bodyHeight = view.height - headerHeight;
   let { scrollTop, scrollLeft } = view;
-  if (rowTop < scrollTop) scrollTop = rowTop;
+  // The header row (-1) is sticky: always in view.
+  if (cell.rowIdx < 0) scrollTop = view.scrollTop;
+  else if (rowTop < scrollTop) scrollTop = rowTop;
   else if (rowTop + rowHeight > scrollTop + bodyHeight) scrollTop = rowTop + rowHeight - bodyHeight;
 
   const left = layout.lefts[cell.colIdx] ?? 0;
@@ -108,30 +110,33 @@ export interface NavigationKey {
 /**
  * The cell a navigation key moves to, as in a spreadsheet: arrows by one, Page Up/Down by a
  * screenful, Home/End to the row's ends, with Ctrl/⌘ to the table's corners (and Ctrl/⌘+arrow
- * to its edges). Null for any other key.
+ * to its edges). Row -1 is the header row: only Arrow Up goes there, and keys on it stay on it
+ * except those going down. Null for any other key.
  */
 export function navigate(from: CellPosition, event: NavigationKey, size: { rows: number; columns: number; pageRows: number }): CellPosition | null {
   const toEdge = event.ctrlKey || event.metaKey;
   const lastRow = size.rows - 1;
   const lastColumn = size.columns - 1;
-  const at = (rowIdx: number, colIdx: number): CellPosition => ({ rowIdx: clamp(rowIdx, 0, lastRow), colIdx: clamp(colIdx, 0, lastColumn) });
+  const inHeader = from.rowIdx < 0;
+  const at = (rowIdx: number, colIdx: number, firstRow = 0): CellPosition => ({ rowIdx: clamp(rowIdx, firstRow, lastRow), colIdx: clamp(colIdx, 0, lastColumn) });
+  const page = Math.max(1, size.pageRows);
   switch (event.key) {
     case 'ArrowUp':
-      return at(toEdge ? 0 : from.rowIdx - 1, from.colIdx);
+      return toEdge ? at(0, from.colIdx) : at(from.rowIdx - 1, from.colIdx, -1);
     case 'ArrowDown':
-      return at(toEdge ? lastRow : from.rowIdx + 1, from.colIdx);
+      return at(toEdge ? lastRow : from.rowIdx + 1, from.colIdx, -1);
     case 'ArrowLeft':
-      return at(from.rowIdx, toEdge ? 0 : from.colIdx - 1);
+      return at(from.rowIdx, toEdge ? 0 : from.colIdx - 1, -1);
     case 'ArrowRight':
-      return at(from.rowIdx, toEdge ? lastColumn : from.colIdx + 1);
+      return at(from.rowIdx, toEdge ? lastColumn : from.colIdx + 1, -1);
     case 'PageUp':
-      return at(from.rowIdx - Math.max(1, size.pageRows), from.colIdx);
+      return inHeader ? from : at(from.rowIdx - page, from.colIdx);
     case 'PageDown':
-      return at(from.rowIdx + Math.max(1, size.pageRows), from.colIdx);
+      return at(from.rowIdx + page, from.colIdx, -1);
     case 'Home':
-      return at(toEdge ? 0 : from.rowIdx, 0);
+      return toEdge ? at(0, 0) : at(from.rowIdx, 0, -1);
     case 'End':
-      return at(toEdge ? lastRow : from.rowIdx, lastColumn);
+      return toEdge ? at(lastRow, lastColumn) : at(from.rowIdx, lastColumn, -1);
     default:
       return null;
   }

@@ -67,6 +67,10 @@ describe('revealing a cell', () => {
     expect(revealCell(view, { rowIdx: 20, colIdx: 2 }, layout, geometry).scrollTop).toBe(440);
   });
 
+  it('never scrolls up or down for the sticky header row', () => {
+    expect(revealCell(view, { rowIdx: -1, colIdx: 2 }, layout, geometry).scrollTop).toBe(400);
+  });
+
   it('scrolls sideways so a cell is right of the frozen columns, and never for a frozen one', () => {
     expect(revealCell(view, { rowIdx: 12, colIdx: 3 }, layout, geometry).scrollLeft).toBe(100);
     expect(revealCell({ ...view, scrollLeft: 250 }, { rowIdx: 12, colIdx: 2 }, layout, geometry).scrollLeft).toBe(0);
@@ -93,8 +97,21 @@ describe('spreadsheet keys', () => {
     expect(navigate(from, key('End', true), size)).toEqual({ rowIdx: 99, colIdx: 4 });
   });
 
+  it('goes up to the header row (-1) with Arrow Up only, and back down from it', () => {
+    expect(navigate({ rowIdx: 0, colIdx: 0 }, key('ArrowUp'), size)).toEqual({ rowIdx: -1, colIdx: 0 });
+    expect(navigate({ rowIdx: 3, colIdx: 1 }, key('PageUp'), size)).toEqual({ rowIdx: 0, colIdx: 1 });
+    expect(navigate({ rowIdx: 3, colIdx: 1 }, key('ArrowUp', true), size)).toEqual({ rowIdx: 0, colIdx: 1 });
+    const header = { rowIdx: -1, colIdx: 2 };
+    expect(navigate(header, key('ArrowUp'), size)).toEqual(header);
+    expect(navigate(header, key('ArrowRight'), size)).toEqual({ rowIdx: -1, colIdx: 3 });
+    expect(navigate(header, key('End'), size)).toEqual({ rowIdx: -1, colIdx: 4 });
+    expect(navigate(header, key('PageUp'), size)).toEqual(header);
+    expect(navigate(header, key('ArrowDown'), size)).toEqual({ rowIdx: 0, colIdx: 2 });
+  });
+
   it('stays inside the table and ignores other keys', () => {
-    expect(navigate({ rowIdx: 0, colIdx: 0 }, key('ArrowUp'), size)).toEqual({ rowIdx: 0, colIdx: 0 });
+    expect(navigate({ rowIdx: 99, colIdx: 4 }, key('ArrowDown'), size)).toEqual({ rowIdx: 99, colIdx: 4 });
+    expect(navigate({ rowIdx: 99, colIdx: 4 }, key('ArrowRight'), size)).toEqual({ rowIdx: 99, colIdx: 4 });
     expect(navigate(from, key('a'), size)).toBeNull();
   });
 });
