@@ -269,6 +269,11 @@ describe('the batch grid, in Chromium', () => {
     await page.mouse.move(edge.x + edge.width + 118, edge.y + edge.height / 2, { steps: 4 });
     await page.mouse.up();
     expect((await cell(grid, 1, 'prompt').boundingBox())?.width).toBe(before.width + 120);
+    // A double-click on the edge fits the column to its widest prompt in view, none of them cut.
+    await page.mouse.dblclick(edge.x + edge.width + 118, edge.y + edge.height / 2);
+    await expect.poll(async () => (await cell(grid, 1, 'prompt').boundingBox())?.width).toBeLessThan(before.width);
+    const clipped = await page.evaluate(`[...document.querySelectorAll('[data-testid="batch-grid"] [role="row"] > [aria-colindex="${columns.prompt}"]')].filter(cell => cell.scrollWidth > cell.clientWidth).length`);
+    expect(clipped).toBe(0);
 
     // In a narrower window, the checkbox and # columns stay put while the rest scrolls sideways under them.
     await page.setViewportSize({ width: 1200, height: 1000 });
@@ -277,6 +282,8 @@ describe('the batch grid, in Chromium', () => {
     await expect.poll(async () => (await cell(grid, 1, 'prompt').boundingBox())?.x).toBe(before.x - 300);
     expect((await cell(grid, 1, 'rowNumber').boundingBox())?.x).toBe(numberBefore?.x);
     await page.screenshot({ path: join(screenshots, 'grid-scrolled-sideways.png') });
+    await page.getByTestId('theme-select').selectOption('dark');
+    await page.screenshot({ path: join(screenshots, 'grid-dark.png') });
   });
 
   it('keeps an open edit on its own row when the rows move under it', async () => {

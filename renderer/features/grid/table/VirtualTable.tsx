@@ -14,6 +14,8 @@ const OVERSCAN_BLOCKS = 1;
 /** The selection column's key, for callers that list the columns (a paste plans from it). */
 export const SELECT_KEY = 'select';
 const SELECT_SIZE: ColumnSize = { width: 36, minWidth: 36, frozen: true };
+/** A double-click fits a column to its content, up to this: a long prompt must not push everything away. */
+const MAX_AUTO_WIDTH = 640;
 
 export interface VirtualTableHandle {
   /** Back to the top with no active cell (an open edit is committed): for a new filter. */
@@ -189,6 +191,25 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
     [editor],
   );
 
+  /** Fits a column to the widest content among its header and the cells rendered now, as RDG did. */
+  const autoSize = (colIdx: number) => {
+    const element = scroller.current;
+    const size = sizes[colIdx];
+    if (!element || !size) return;
+    const range = document.createRange();
+    let content = 0;
+    for (const cell of element.querySelectorAll<HTMLElement>(`[role="row"] > [aria-colindex="${colIdx + 1}"]`)) {
+      range.selectNodeContents(cell);
+      const style = getComputedStyle(cell);
+      const chrome = Number.parseFloat(style.paddingLeft) + Number.parseFloat(style.paddingRight) + Number.parseFloat(style.borderRightWidth);
+      // The resize handle is positioned out of the flow: only the content's own boxes count.
+      const handle = cell.querySelector('.vt-resize');
+      if (handle) range.setEndBefore(handle);
+      content = Math.max(content, range.getBoundingClientRect().width + chrome);
+    }
+    setResized((previous) => new Map(previous).set(colIdx, Math.min(MAX_AUTO_WIDTH, Math.max(size.minWidth, Math.ceil(content) + 1))));
+  };
+
   /** The cell an event happened in (row -1 for the header), skipping an open editor. */
   const hitCell = (target: EventTarget): { cell: CellPosition; element: HTMLElement; row: Row | undefined } | null => {
     if (!(target instanceof Element) || target.closest('.vt-editing, .vt-resize')) return null;
@@ -318,6 +339,7 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
         selectAllLabel={labels.selectAll}
         onToggleAll={props.onToggleAll}
         onResize={(colIdx, width) => setResized((previous) => new Map(previous).set(colIdx, width))}
+        onAutoSize={autoSize}
       />
       <div role="rowgroup" className="vt-body" style={{ height: rows.length * rowHeight }}>
         {rows.length === 0
