@@ -1,5 +1,5 @@
 // The renderer benchmark: `npm run bench:ui [-- --rows N] [-- --in-flight N] [-- --seconds S]
-// [-- --pace real|fast] [-- --input script|wheel] [-- --trace FILE]`.
+// [-- --pace real|fast] [-- --input script|wheel] [-- --untraced] [-- --trace FILE]`.
 // A 10,000-row batch runs on the Sandbox behind browser mode, exactly as a creator's machine runs
 // it. The engine's clock runs 25× fast until 500 jobs are in flight (the provider's 20 creates per
 // 10 s would otherwise take four minutes to get there), then, with `--pace real` (the default), at
@@ -10,7 +10,8 @@
 // time, and the CPU the engine's process and Chromium used. `--in-flight 0` scrolls a batch that
 // is not running. `--input wheel` scrolls with the mouse wheel instead of setting scrollTop, and
 // adds the display's frame times and Chrome's dropped and missing-content frame counts from a
-// trace. `--trace FILE` saves the Chrome trace of the scroll.
+// trace; tracing costs Chromium most of a core here, so `--untraced` leaves those counts out and
+// measures the wheel's frame times alone. `--trace FILE` saves the Chrome trace of the scroll.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     pace: { type: 'string', default: 'real' },
     input: { type: 'string', default: 'script' },
     trace: { type: 'string' },
+    untraced: { type: 'boolean', default: false },
   },
 });
 const rows = Number(values.rows);
@@ -99,7 +101,7 @@ try {
   const cpuBefore = process.cpuUsage();
   const browserCpuBefore = browserCpuMs();
   // With the wheel, Chrome's own account of the display's frames is read from a trace.
-  const traceFile = values.trace ?? (byWheel ? join(dataDir, 'scroll-trace.json') : undefined);
+  const traceFile = values.trace ?? (byWheel && !values.untraced ? join(dataDir, 'scroll-trace.json') : undefined);
   if (traceFile) await browser.startTracing(page, { path: traceFile, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'viz', 'benchmark', 'graphics.pipeline'] });
   const framesInPage = page.evaluate(async ({ durationMs, scrollByScript }) => {
     // This runs in the page: its globals, typed here by hand (the Node project has no DOM types).

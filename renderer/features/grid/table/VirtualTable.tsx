@@ -72,6 +72,8 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
   // Whether the focus is in the table, so that it can be given back if its cell is taken away.
   const focusInside = useRef(false);
   const editor = useCellEditing(columns, rowKey, useCallback((key: number, column: string, text: string) => latest.current.onEdit(key, column, text), []));
+  // Stable callbacks, so that what depends on them (every row, through `look`) keeps its identity.
+  const { finish: finishEdit, onDraft } = editor;
 
   const sizes = useMemo(() => [SELECT_SIZE, ...columns], [columns]);
   const layout = useMemo(() => layoutColumns(sizes, resized, viewportWidth), [sizes, resized, viewportWidth]);
@@ -139,7 +141,7 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
 
   useLayoutEffect(() => {
     // The rows moved under an open editor: its draft goes to the row it was started on.
-    if (editor.editing !== null && editing === null) editor.finish(true);
+    if (editor.editing !== null && editing === null) finishEdit(true);
     if (current === null || editing !== null) return;
     const lost = focusInside.current && (document.activeElement === null || document.activeElement === document.body);
     if (!focusActive.current && !lost) return;
@@ -157,11 +159,11 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
         if (target.scrollTop !== view.scrollTop || target.scrollLeft !== view.scrollLeft) element.scrollTo({ top: target.scrollTop, left: target.scrollLeft });
       }
       // Moving on ends an edit (usually its blur has already committed it).
-      editor.finish(true);
+      finishEdit(true);
       focusActive.current = true;
       setActive(cell);
     },
-    [layout, rowHeight, headerHeight, editor],
+    [layout, rowHeight, headerHeight, finishEdit],
   );
 
   const look = useMemo<RowLook<Row>>(
@@ -169,26 +171,26 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
       rowClass,
       canSelect: isLoaded,
       selectLabel: labels.selectRow,
-      onDraft: editor.onDraft,
+      onDraft,
       onClose: (commit, refocus, move) => {
-        editor.finish(commit);
+        finishEdit(commit);
         focusActive.current = refocus;
         if (move !== 0) setActive((cell) => (cell === null ? cell : { rowIdx: cell.rowIdx, colIdx: Math.max(0, Math.min(cell.colIdx + move, latest.current.columns.length)) }));
       },
     }),
-    [rowClass, isLoaded, labels.selectRow, editor],
+    [rowClass, isLoaded, labels.selectRow, onDraft, finishEdit],
   );
 
   useImperativeHandle(
     props.ref,
     () => ({
       reset: () => {
-        editor.finish(true);
+        finishEdit(true);
         scroller.current?.scrollTo({ top: 0 });
         setActive(null);
       },
     }),
-    [editor],
+    [finishEdit],
   );
 
   /** Fits a column to the widest content among its header and the cells rendered now, as RDG did. */
