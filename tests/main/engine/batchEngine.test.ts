@@ -52,12 +52,13 @@ describe('the batch engine against the simulator', () => {
     const batchId = seedRows(h.store, [{}, {}]);
     const run = await h.engine.start(batchId, options(h.outputDir, { concurrency: { profile: 'custom', custom: 1 } }));
     await run.settled();
-    const [first, second] = h.store.jobs.rowsOf(batchId);
-    expect(first!.status).toBe('failed');
-    expect(second!.status).toBe('failed');
+    const rows = h.store.jobs.rowsOf(batchId);
+    expect(rows.map((row) => row.status)).toEqual(['failed', 'failed']);
     const attempts = h.store.jobs.attemptsOfBatch(batchId);
-    expect(attempts.filter((a) => a.rowId === first!.rowId).map((a) => a.errorClass)).toEqual(['moderation']);
-    expect(attempts.filter((a) => a.rowId === second!.rowId).map((a) => a.errorClass)).toEqual(['provider_failed', 'provider_failed', 'provider_failed']);
+    // Equal rows may start in either order: whichever met the moderation fault stopped there.
+    const classes = rows.map((row) => attempts.filter((a) => a.rowId === row.rowId).map((a) => a.errorClass));
+    expect(classes).toContainEqual(['moderation']);
+    expect(classes).toContainEqual(['provider_failed', 'provider_failed', 'provider_failed']);
     expect(h.store.ledger.violations()).toEqual([]);
   });
 
