@@ -224,6 +224,25 @@ describe('the batch grid, in Chromium', () => {
     await expect.poll(() => cell(grid, 5, 'prompt').textContent()).toBe('new prompt, at dusk');
     expect(await activeCellText(page)).toBe('kling-3.0');
 
+    // Clicking another field while editing commits the edit and leaves the focus there.
+    await cell(grid, 6, 'prompt').click();
+    await page.keyboard.type('a kite');
+    await page.getByTestId('grid-search').click();
+    await page.keyboard.type('prompt 199');
+    await page.getByTestId('grid-editor').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('grid-search').inputValue()).toBe('prompt 199');
+    await expect.poll(() => count.textContent()).toBe('11 rows');
+    // A click on the empty space under the rows keeps the keys working on the active cell.
+    await cell(grid, 199, 'prompt').click();
+    const frame = await grid.boundingBox();
+    if (!frame) throw new Error('the grid is not on screen');
+    await page.mouse.click(frame.x + 400, frame.y + frame.height - 20);
+    await page.keyboard.press('ArrowDown');
+    expect(await activeCellText(page)).toBe('prompt 1990');
+    await page.getByTestId('grid-search').fill('');
+    await expect.poll(() => count.textContent()).toBe('2,000 rows');
+    expect(await cell(grid, 6, 'prompt').textContent()).toBe('a kite');
+
     // The checkbox column: a click toggles a row, Shift-click gives the range the box's new state,
     // Space toggles the active row's box, Shift+Space any active row.
     const checkbox = (rowNumber: number) => cell(grid, rowNumber, 'rowNumber').locator('xpath=preceding-sibling::*[1]').getByRole('checkbox');
@@ -282,6 +301,22 @@ describe('the batch grid, in Chromium', () => {
     await expect.poll(async () => (await cell(grid, 1, 'prompt').boundingBox())?.x).toBe(before.x - 300);
     expect((await cell(grid, 1, 'rowNumber').boundingBox())?.x).toBe(numberBefore?.x);
     await page.screenshot({ path: join(screenshots, 'grid-scrolled-sideways.png') });
+    // Tab from an editor scrolls the next cell into view.
+    await page.setViewportSize({ width: 700, height: 1000 });
+    await page.evaluate(`document.querySelector('[data-testid="batch-grid"]').scrollLeft = 0`);
+    await cell(grid, 1, 'model').click();
+    const activeInView = () =>
+      page.evaluate(`(() => {
+        const grid = document.querySelector('[data-testid="batch-grid"]').getBoundingClientRect();
+        const cell = document.activeElement.getBoundingClientRect();
+        return cell.left >= grid.left && cell.right <= grid.right;
+      })()`);
+    for (let step = 0; step < 4; step += 1) {
+      await page.keyboard.press('F2');
+      await page.keyboard.press('Tab');
+      await expect.poll(activeInView).toBe(true);
+    }
+    expect((await gridScroll(page))[0]).toBeGreaterThan(0);
     await page.getByTestId('theme-select').selectOption('dark');
     await page.screenshot({ path: join(screenshots, 'grid-dark.png') });
   });

@@ -65,10 +65,12 @@ export function BatchGrid(props: { batchId: number; onOpenRow: (rowId: number) =
   }, [queryKey, clear]);
 
   const onEdit = useCallback(
-    (rowId: number, field: string, text: string) => {
+    (edited: GridRow, field: string, text: string) => {
+      if (isPlaceholder(edited) || !isEditField(field)) return;
       // The row as it is now: it may have changed (or started running) while the editor was open.
-      const row = useRowsStore.getState().byId[rowId];
-      if (row === undefined || !isEditField(field) || fieldText(row, field) === text) return;
+      // If its page has been let go meanwhile, the row as it was still says which row it is.
+      const row = useRowsStore.getState().byId[edited.id] ?? edited;
+      if (fieldText(row, field) === text) return;
       void commitEdits([{ row, fields: { [field]: text } }]);
     },
     [commitEdits],

@@ -44,8 +44,8 @@ export interface VirtualTableProps<Row> {
   onOpenRow: (row: Row) => void;
   /** The context menu, at the pointer or, from the keyboard, by the cell. */
   onMenu: (row: Row, cell: Element, x?: number, y?: number) => void;
-  /** An edit's text for the row with this key (it may have moved, or left the list, meanwhile). */
-  onEdit: (rowKey: number, columnKey: string, text: string) => void;
+  /** An edit's text for the row it was started on, as it was then (it may have moved, or left the list, meanwhile). */
+  onEdit: (row: Row, columnKey: string, text: string) => void;
   copyText: (row: Row, columnKey: string) => string;
   onVisibleRows: (first: number, last: number) => void;
   onActiveChange: (cell: CellRef | null) => void;
@@ -71,7 +71,7 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
   const focusActive = useRef(false);
   // Whether the focus is in the table, so that it can be given back if its cell is taken away.
   const focusInside = useRef(false);
-  const editor = useCellEditing(columns, rowKey, useCallback((key: number, column: string, text: string) => latest.current.onEdit(key, column, text), []));
+  const editor = useCellEditing(columns, rowKey, useCallback((row: Row, column: string, text: string) => latest.current.onEdit(row, column, text), []));
   // Stable callbacks, so that what depends on them (every row, through `look`) keeps its identity.
   const { finish: finishEdit, onDraft } = editor;
 
@@ -140,6 +140,8 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
   const cellElement = useCallback((cell: CellPosition) => scroller.current?.querySelector<HTMLElement>(`[aria-rowindex="${cell.rowIdx + 2}"] > [aria-colindex="${cell.colIdx + 1}"]`) ?? null, []);
 
   useLayoutEffect(() => {
+    // A shortened list moved the active cell up: keep it there when the list grows back.
+    if (active !== null && current !== null && (active.rowIdx !== current.rowIdx || active.colIdx !== current.colIdx)) setActive(current);
     // The rows moved under an open editor: its draft goes to the row it was started on.
     if (editor.editing !== null && editing === null) finishEdit(true);
     if (current === null || editing !== null) return;
@@ -166,6 +168,12 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
     [layout, rowHeight, headerHeight, finishEdit],
   );
 
+  // The newest active cell and moveTo, for the rows' stable callbacks.
+  const activeNow = useRef(current);
+  activeNow.current = current;
+  const moveNow = useRef(moveTo);
+  moveNow.current = moveTo;
+
   const look = useMemo<RowLook<Row>>(
     () => ({
       rowClass,
@@ -175,7 +183,9 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
       onClose: (commit, refocus, move) => {
         finishEdit(commit);
         focusActive.current = refocus;
-        if (move !== 0) setActive((cell) => (cell === null ? cell : { rowIdx: cell.rowIdx, colIdx: Math.max(0, Math.min(cell.colIdx + move, latest.current.columns.length)) }));
+        const cell = activeNow.current;
+        // Tab moves on as an arrow would, scrolling the next cell into view.
+        if (move !== 0 && cell !== null) moveNow.current({ rowIdx: cell.rowIdx, colIdx: Math.max(0, Math.min(cell.colIdx + move, latest.current.columns.length)) });
       },
     }),
     [rowClass, isLoaded, labels.selectRow, onDraft, finishEdit],
@@ -292,16 +302,27 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
 
   const onFocus = (event: FocusEvent<HTMLDivElement>) => {
     focusInside.current = true;
+    if (event.target !== event.currentTarget) return;
+    // A click on the table's empty space gives the focus to the active cell, where the keys work.
+    if (current !== null) {
+      cellElement(current)?.focus({ preventScroll: true });
+      return;
+    }
     // Tabbing into the table with no active cell starts at the first row in view.
-    if (event.target !== event.currentTarget || current !== null || rows.length === 0) return;
+    if (rows.length === 0) return;
     moveTo({ rowIdx: Math.min(rows.length - 1, Math.floor(event.currentTarget.scrollTop / rowHeight)), colIdx: 1 });
   };
 
   const onBlur = (event: FocusEvent<HTMLDivElement>) => {
     const to = event.relatedTarget;
     const from = event.target;
-    if (to instanceof Node && event.currentTarget.contains(to)) return;
-    // A cell taken out of the page (its row scrolled or filtered away) is not the creator leaving.
+    if (to instanceof Node) {
+      // Focus went somewhere else in the table, or out of it to another control (never steal it back).
+      focusInside.current = event.currentTarget.contains(to);
+      return;
+    }
+    // Nowhere: a cell taken out of the page (its row scrolled or filtered away) is not the creator
+    // leaving, but a click on the page's background or another window is.
     queueMicrotask(() => {
       if (from.isConnected) focusInside.current = false;
     });

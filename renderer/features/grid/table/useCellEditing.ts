@@ -14,11 +14,13 @@ export interface EditingCell {
  * move under it (a live patch, a refresh, a new filter), `finish` still commits the draft to the
  * row it was started on.
  */
-export function useCellEditing<Row>(columns: readonly TableColumn<Row>[], rowKey: (row: Row) => number, onEdit: (rowKey: number, columnKey: string, text: string) => void) {
+export function useCellEditing<Row>(columns: readonly TableColumn<Row>[], rowKey: (row: Row) => number, onEdit: (row: Row, columnKey: string, text: string) => void) {
   const [editing, setEditing] = useState<EditingCell | null>(null);
   // The same as `editing`, readable at once: a blur right after Enter must find it closed.
   const open = useRef<EditingCell | null>(null);
   const draft = useRef('');
+  // The row as it was when the edit started: the caller's fallback if its page is gone by the commit.
+  const editedRow = useRef<Row | null>(null);
   const edit = useRef(onEdit);
   edit.current = onEdit;
 
@@ -34,6 +36,7 @@ export function useCellEditing<Row>(columns: readonly TableColumn<Row>[], rowKey
       if (column?.editable === undefined || !column.editable(row)) return false;
       const initial = typed ?? column.editText?.(row) ?? '';
       draft.current = initial;
+      editedRow.current = row;
       show({ rowKey: rowKey(row), colIdx, initial, replace: typed !== undefined });
       return true;
     },
@@ -44,10 +47,12 @@ export function useCellEditing<Row>(columns: readonly TableColumn<Row>[], rowKey
   const finish = useCallback(
     (commit: boolean) => {
       const cell = open.current;
-      if (cell === null) return;
+      const row = editedRow.current;
+      if (cell === null || row === null) return;
       show(null);
+      editedRow.current = null;
       const column = columns[cell.colIdx - 1];
-      if (commit && column !== undefined) edit.current(cell.rowKey, column.key, draft.current);
+      if (commit && column !== undefined) edit.current(row, column.key, draft.current);
     },
     [columns],
   );
