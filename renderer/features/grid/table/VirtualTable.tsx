@@ -1,11 +1,13 @@
 import './table.css';
-import { startTransition, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react';
 import { TableBlock, type RowLook } from './TableBlock.tsx';
 import type { CellRef, TableColumn } from './tableColumn.ts';
 import { TableHeader } from './TableHeader.tsx';
 import { handleTableKey } from './tableKeys.ts';
-import { blockRange, layoutColumns, revealCell, visibleRows, type BlockRange, type CellPosition, type ColumnSize } from './tableLayout.ts';
+import { fitColumnWidth } from './fitColumn.ts';
+import { layoutColumns, revealCell, type CellPosition, type ColumnSize } from './tableLayout.ts';
 import { useCellEditing } from './useCellEditing.ts';
+import { useViewport } from './useViewport.ts';
 
 /** Rows rendered together; a scroll re-renders only when it brings a new block into range. */
 const BLOCK_ROWS = 8;
@@ -62,9 +64,11 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
   const latest = useRef(props);
   latest.current = props;
 
-  const [range, setRange] = useState<BlockRange>({ first: 0, last: -1 });
-  const [viewportWidth, setViewportWidth] = useState(0);
-  const viewHeight = useRef(0);
+  const { range, width: viewportWidth, height: viewHeight } = useViewport(
+    scroller,
+    { rowHeight, headerHeight, blockRows: BLOCK_ROWS, overscan: OVERSCAN_BLOCKS },
+    useCallback((first: number, last: number) => latest.current.onVisibleRows(first, last), []),
+  );
   const [resized, setResized] = useState<ReadonlyMap<number, number>>(() => new Map());
   const [active, setActive] = useState<CellPosition | null>(null);
   // Set when the active cell should take focus once rendered (after a key, a click or an edit).
@@ -85,43 +89,6 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
     });
     return variables as CSSProperties;
   }, [layout, rowHeight, headerHeight]);
-
-  /** Reads the scroll position: which rows the caller should load, and which blocks to render. */
-  const measure = useCallback(
-    (urgent: boolean) => {
-      const element = scroller.current;
-      if (!element) return;
-      const view = { scrollTop: element.scrollTop, height: viewHeight.current };
-      const rowsInView = visibleRows(view, headerHeight, rowHeight);
-      latest.current.onVisibleRows(rowsInView.first, rowsInView.last);
-      const next = blockRange(view, Number.MAX_SAFE_INTEGER, rowHeight, BLOCK_ROWS, OVERSCAN_BLOCKS);
-      const apply = () => setRange((previous) => (previous.first === next.first && previous.last === next.last ? previous : next));
-      // While scrolling, a new block renders in the background (React yields to the frames in
-      // between); the overscan block is on screen meanwhile.
-      if (urgent) apply();
-      else startTransition(apply);
-    },
-    [headerHeight, rowHeight],
-  );
-
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (!element) return;
-    const resize = () => {
-      viewHeight.current = element.clientHeight;
-      setViewportWidth(element.clientWidth);
-      measure(true);
-    };
-    resize();
-    const onScroll = () => measure(false);
-    element.addEventListener('scroll', onScroll, { passive: true });
-    const observer = new ResizeObserver(resize);
-    observer.observe(element);
-    return () => {
-      element.removeEventListener('scroll', onScroll);
-      observer.disconnect();
-    };
-  }, [measure]);
 
   // When the rows shrink under it (a filter, a refresh), the active cell stays on the last row.
   const activeRow = active === null ? null : Math.min(active.rowIdx, rows.length - 1);
@@ -205,21 +172,10 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
 
   /** Fits a column to the widest content among its header and the cells rendered now, as RDG did. */
   const autoSize = (colIdx: number) => {
-    const element = scroller.current;
     const size = sizes[colIdx];
-    if (!element || !size) return;
-    const range = document.createRange();
-    let content = 0;
-    for (const cell of element.querySelectorAll<HTMLElement>(`[role="row"] > [aria-colindex="${colIdx + 1}"]`)) {
-      range.selectNodeContents(cell);
-      const style = getComputedStyle(cell);
-      const chrome = Number.parseFloat(style.paddingLeft) + Number.parseFloat(style.paddingRight) + Number.parseFloat(style.borderRightWidth);
-      // The resize handle is positioned out of the flow: only the content's own boxes count.
-      const handle = cell.querySelector('.vt-resize');
-      if (handle) range.setEndBefore(handle);
-      content = Math.max(content, range.getBoundingClientRect().width + chrome);
-    }
-    setResized((previous) => new Map(previous).set(colIdx, Math.min(MAX_AUTO_WIDTH, Math.max(size.minWidth, Math.ceil(content) + 1))));
+    if (!scroller.current || !size) return;
+    const width = Math.min(MAX_AUTO_WIDTH, Math.max(size.minWidth, fitColumnWidth(scroller.current, colIdx)));
+    setResized((previous) => new Map(previous).set(colIdx, width));
   };
 
   /** The cell an event happened in (row -1 for the header), skipping an open editor. */
