@@ -67,7 +67,7 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
   const { range, width: viewportWidth, height: viewHeight } = useViewport(
     scroller,
     { rowHeight, headerHeight, blockRows: BLOCK_ROWS, overscan: OVERSCAN_BLOCKS },
-    useCallback((first: number, last: number) => latest.current.onVisibleRows(first, last), []),
+    props.onVisibleRows,
   );
   const [resized, setResized] = useState<ReadonlyMap<number, number>>(() => new Map());
   const [active, setActive] = useState<CellPosition | null>(null);
@@ -75,7 +75,8 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
   const focusActive = useRef(false);
   // Whether the focus is in the table, so that it can be given back if its cell is taken away.
   const focusInside = useRef(false);
-  const editor = useCellEditing(columns, rowKey, useCallback((row: Row, column: string, text: string) => latest.current.onEdit(row, column, text), []));
+  // useViewport and useCellEditing keep the newest callback they are given: the caller's may change each render.
+  const editor = useCellEditing(columns, rowKey, props.onEdit);
   // Stable callbacks, so that what depends on them (every row, through `look`) keeps its identity.
   const { finish: finishEdit, onDraft } = editor;
 
